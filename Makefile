@@ -1,0 +1,44 @@
+# Minyi: `make run` serves the site; `make test` runs every suite. Both install what is missing.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
+# The same environment for every cargo command, so that the test build reuses the release build's
+# dependencies instead of compiling them again.
+export LEPTOS_OUTPUT_NAME := minyi
+BIN := target/release/minyi
+
+.PHONY: run test bench build setup setup-test test-rust test-e2e
+
+setup:
+	@.ci/setup build
+
+setup-test:
+	@.ci/setup test
+
+build: setup
+	cargo leptos build --release
+
+run: build
+	@mkdir -p data
+	$(BIN) migrate
+	$(BIN) seed-demo
+	LEPTOS_ENV=PROD $(BIN) serve
+
+test: setup-test
+	@start=$$(date +%s); \
+	cargo leptos build --release; \
+	$(MAKE) --no-print-directory test-rust; \
+	$(MAKE) --no-print-directory test-e2e; \
+	echo "make test: all suites passed in $$(( $$(date +%s) - start )) s"
+
+# Unit, repository and HTTP tests, on SQLite and on PostgreSQL.
+test-rust:
+	.ci/pg-up
+	cargo test --release --features ssr -- --test-threads=4
+
+# Playwright in Chromium, with JavaScript on and off, against the release build.
+test-e2e:
+	.ci/e2e
+
+bench: build
+	.ci/bench

@@ -1,0 +1,75 @@
+import { test, expect } from '@playwright/test';
+import { signIn, visitorPage, writeStory } from './helpers';
+
+const unique = (info: { project: { name: string } }) => `${info.project.name}-${Date.now()}`;
+
+test('staff write and publish a story; a visitor finds it in the list and reads it', async ({ page, browser }, info) => {
+  const tag = unique(info);
+  const title = `社区议事会的一条建议 ${tag}`;
+  await signIn(page);
+  await page.goto('/staff/stories/new');
+  await writeStory(page, {
+    title,
+    slug: `e2e-${tag}`,
+    body: '## 经过\n\n居民**踊跃发言**。\n\n<script>window.hacked = 1</script>\n\n[坏链接](javascript:alert(1))',
+  });
+  await expect(page.getByText('未发布')).toBeVisible();
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await expect(page.getByText('已发布，公众现在可以看到。')).toBeVisible();
+
+  const visitor = await visitorPage(browser, info);
+  await visitor.goto('/stories');
+  await visitor.getByRole('link', { name: title }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(visitor.locator('.prose strong')).toHaveText('踊跃发言');
+  await expect(visitor.locator('.prose script')).toHaveCount(0);
+  await expect(visitor.getByRole('link', { name: '坏链接' })).toHaveCount(0);
+  expect(visitor.url()).toContain(`/stories/e2e-${tag}`);
+});
+
+test('an unpublished story cannot be reached by the public', async ({ page, browser }, info) => {
+  const tag = unique(info);
+  const title = `尚未发布的草稿 ${tag}`;
+  await signIn(page);
+  await page.goto('/staff/stories/new');
+  await writeStory(page, { title, slug: `draft-${tag}`, body: '还在写。' });
+
+  const visitor = await visitorPage(browser, info);
+  const response = await visitor.goto(`/stories/draft-${tag}`);
+  expect(response?.status()).toBe(404);
+  await expect(visitor.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+  await visitor.goto('/stories');
+  await expect(visitor.getByText(title)).toHaveCount(0);
+});
+
+test('a wrong password is refused with a clear message and the username is kept', async ({ page }) => {
+  await page.goto('/staff/login');
+  await page.getByLabel('用户名').fill('nobody.here');
+  await page.getByLabel('密码').fill('wrong-password-123');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByText('用户名或密码错误。')).toBeVisible();
+  await expect(page.getByLabel('用户名')).toHaveValue('nobody.here');
+  await expect(page.getByRole('button', { name: '退出登录' })).toHaveCount(0);
+});
+
+test('bad input is explained next to the field and nothing typed is lost', async ({ page }, info) => {
+  const body = `正文里写了很多内容，不能丢。${unique(info)}`;
+  await signIn(page);
+  await page.goto('/staff/stories/new');
+  await page.getByLabel('标题').fill('   ');
+  await page.getByLabel('正文').fill(body);
+  await page.getByLabel('网址').fill('Not A Slug!');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.locator('#f-title-error')).toHaveText('标题不能只有空格，请填写内容。');
+  await expect(page.locator('#f-slug-error')).toContainText('网址只能用小写英文字母、数字和连字符');
+  await expect(page.getByLabel('正文')).toHaveValue(body);
+  await expect(page.getByLabel('网址')).toHaveValue('Not A Slug!');
+});
+
+test('the story list reads on a 360 px phone without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/stories');
+  await expect(page.getByRole('heading', { level: 1, name: '案例故事' })).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+});

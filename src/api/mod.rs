@@ -1,0 +1,7 @@
+//! Server functions, one module per area. Each body reads in the same order: authorize,
+//! validate, call the repository, map errors, redirect when the post came from a form.
+//! Endpoints are explicit so that tests and no-JS forms have stable URLs under `/api/`.
+
+pub mod accounts;
+pub mod auth;
+pub mod stories;

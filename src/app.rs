@@ -1,0 +1,116 @@
+//! The application shell (the HTML document, rendered only on the server) and `App`: header,
+//! navigation, routes and footer, rendered on the server and hydrated in the browser.
+
+use crate::i18n::t;
+use crate::pages::{
+    public::{home::HomePage, not_found::NotFound, stories::StoryListPage, story::StoryPage},
+    staff::{
+        accounts::AccountsPageView, dashboard::Dashboard, layout::StaffLayout, login::LoginPage,
+        stories::StaffStoriesPage, story_form::StoryFormPage, story_view::StaffStoryPage,
+    },
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::{
+    components::{ParentRoute, Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// What the site says about itself: the committee's name, from configuration. The server puts
+/// it in a `<meta>` of the shell, from which the browser reads it before hydrating.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SiteInfo {
+    pub org_name: String,
+}
+
+impl SiteInfo {
+    /// Reads the site information the server wrote into the document.
+    #[cfg(feature = "hydrate")]
+    pub fn from_document() -> Self {
+        let org_name = document()
+            .query_selector("meta[name='minyi-org']")
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"))
+            .unwrap_or_default();
+        Self { org_name }
+    }
+}
+
+/// `App` with the site information in context (how the browser starts it).
+pub fn app_with_site(site: SiteInfo) -> impl IntoView {
+    provide_context(site);
+    view! { <App/> }
+}
+
+/// The HTML document around `App`.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let site = use_context::<SiteInfo>().unwrap_or_default();
+    view! {
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="minyi-org" content=site.org_name/>
+                <meta name="theme-color" content="#a61b1b"/>
+                <link rel="stylesheet" href="/pkg/minyi.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let t = t();
+    let site = use_context::<SiteInfo>().unwrap_or_default();
+    let org = site.org_name.clone();
+    view! {
+        <Router>
+            <a class="skip" href="#main">{t.skip_to_content}</a>
+            <header class="site-header">
+                <div class="wrap">
+                    <a class="brand" href="/">
+                        <span class="org">{org.clone()}</span>
+                        <span class="app">{t.app_name}</span>
+                    </a>
+                    <nav aria-label=t.nav_label>
+                        <ul>
+                            <li><a href="/">{t.nav_home}</a></li>
+                            <li><a href="/stories">{t.nav_stories}</a></li>
+                        </ul>
+                    </nav>
+                </div>
+            </header>
+            <main id="main" class="wrap" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/stories") view=StoryListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/stories/:slug") view=StoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/login") view=LoginPage ssr=SsrMode::Async/>
+                    <ParentRoute path=path!("/staff") view=StaffLayout ssr=SsrMode::Async>
+                        <Route path=path!("") view=Dashboard ssr=SsrMode::Async/>
+                        <Route path=path!("stories") view=StaffStoriesPage ssr=SsrMode::Async/>
+                        <Route path=path!("stories/new") view=StoryFormPage ssr=SsrMode::Async/>
+                        <Route path=path!("stories/:id") view=StaffStoryPage ssr=SsrMode::Async/>
+                        <Route path=path!("stories/:id/edit") view=StoryFormPage ssr=SsrMode::Async/>
+                        <Route path=path!("accounts") view=AccountsPageView ssr=SsrMode::Async/>
+                    </ParentRoute>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <div class="wrap">
+                    <p>{org}" "{t.footer_host}" · "{t.footer_motto}</p>
+                    <p><a href="/staff">{t.nav_staff}</a></p>
+                </div>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,9 @@
+//! Shared types, enums, validation and policies: pure code that compiles for the server and the
+//! browser alike and imports nothing else of this crate.
+
+pub mod account;
+pub mod form;
+pub mod policy;
+pub mod story;
+pub mod text;
+pub mod time;

@@ -1,0 +1,42 @@
+//! Role policies: which role may do what. The server checks these on every staff-only call; the
+//! pages use them only to decide which links to show.
+
+use super::account::Role;
+
+/// Something only staff may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// Write, edit, publish and unpublish stories.
+    ManageStories,
+    /// Create, disable and reset staff accounts.
+    ManageAccounts,
+    /// Enter the staff area at all.
+    StaffArea,
+}
+
+/// Whether `role` holds `permission`.
+pub fn allows(role: Role, permission: Permission) -> bool {
+    match permission {
+        Permission::StaffArea | Permission::ManageStories => matches!(role, Role::Admin | Role::Staff),
+        Permission::ManageAccounts => role == Role::Admin,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn staff_write_stories_but_do_not_manage_accounts() {
+        assert!(allows(Role::Staff, Permission::ManageStories));
+        assert!(allows(Role::Staff, Permission::StaffArea));
+        assert!(!allows(Role::Staff, Permission::ManageAccounts));
+    }
+
+    #[test]
+    fn admins_may_do_everything() {
+        for p in [Permission::ManageStories, Permission::ManageAccounts, Permission::StaffArea] {
+            assert!(allows(Role::Admin, p));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Rules for free text typed by people: trimming, length limits counted in characters (a Chinese
+//! character is one), control characters, and the per-field problems that validation reports.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What is wrong with one field. The words a person reads are made from this by `i18n`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Required,
+    BlankOnly,
+    TooLong { max: usize, actual: usize },
+    TooShort { min: usize, actual: usize },
+    ControlChars,
+    SlugFormat,
+    SlugTaken { by: String },
+    BadDate,
+    BadChoice,
+    UsernameFormat,
+    UsernameTaken,
+    PasswordTooCommon,
+    PasswordMismatch,
+    BadCredentials,
+    AccountDisabled,
+    LockedOut { minutes: i64 },
+    RecordChanged,
+}
+
+/// Problems keyed by field name (the `name` of the form control). `_form` is the whole form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(pub BTreeMap<String, Problem>);
+
+/// The key used for a problem that belongs to the whole form rather than one field.
+pub const FORM: &str = "_form";
+
+impl FieldErrors {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn add(&mut self, field: &str, problem: Problem) {
+        self.0.entry(field.to_string()).or_insert(problem);
+    }
+    pub fn get(&self, field: &str) -> Option<&Problem> {
+        self.0.get(field)
+    }
+    pub fn single(field: &str, problem: Problem) -> Self {
+        let mut e = Self::default();
+        e.add(field, problem);
+        e
+    }
+}
+
+/// Limits for one text field.
+#[derive(Debug, Clone, Copy)]
+pub struct TextRule {
+    pub required: bool,
+    pub min: usize,
+    pub max: usize,
+    /// Whether line breaks and tabs are allowed (multi-line fields).
+    pub multiline: bool,
+}
+
+impl TextRule {
+    pub const fn line(required: bool, max: usize) -> Self {
+        Self { required, min: 0, max, multiline: false }
+    }
+    pub const fn block(required: bool, max: usize) -> Self {
+        Self { required, min: 0, max, multiline: true }
+    }
+}
+
+fn is_forbidden_control(c: char, multiline: bool) -> bool {
+    if multiline && (c == '\n' || c == '\t') {
+        return false;
+    }
+    // C0 and C1 controls, DEL, and the bidirectional overrides that can disguise text.
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Normalises line endings, trims, and checks `raw` against `rule`. Returns the cleaned text
+/// (empty when an optional field was left blank).
+pub fn clean(raw: &str, rule: TextRule) -> Result<String, Problem> {
+    let text = raw.replace("\r\n", "\n").replace('\r', "\n");
+    if text.chars().any(|c| is_forbidden_control(c, rule.multiline)) {
+        return Err(Problem::ControlChars);
+    }
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        if !text.is_empty() && rule.required {
+            return Err(Problem::BlankOnly);
+        }
+        return if rule.required { Err(Problem::Required) } else { Ok(String::new()) };
+    }
+    let n = trimmed.chars().count();
+    if n > rule.max {
+        return Err(Problem::TooLong { max: rule.max, actual: n });
+    }
+    if n < rule.min {
+        return Err(Problem::TooShort { min: rule.min, actual: n });
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Runs [`clean`] and records a problem under `field` instead of returning it.
+pub fn take(errors: &mut FieldErrors, field: &str, raw: &str, rule: TextRule) -> String {
+    match clean(raw, rule) {
+        Ok(v) => v,
+        Err(p) => {
+            errors.add(field, p);
+            String::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_chinese_characters_not_bytes() {
+        let rule = TextRule::line(true, 4);
+        assert_eq!(clean("人民代表", rule), Ok("人民代表".into()));
+        assert_eq!(clean("人民代表大", rule), Err(Problem::TooLong { max: 4, actual: 5 }));
+    }
+
+    #[test]
+    fn whitespace_only_is_its_own_problem() {
+        let rule = TextRule::line(true, 10);
+        assert_eq!(clean("   \u{3000} ", rule), Err(Problem::BlankOnly));
+        assert_eq!(clean("", rule), Err(Problem::Required));
+        assert_eq!(clean("  ", TextRule::line(false, 10)), Ok(String::new()));
+    }
+
+    #[test]
+    fn control_characters_are_refused() {
+        assert_eq!(clean("a\u{0007}b", TextRule::line(true, 10)), Err(Problem::ControlChars));
+        assert_eq!(clean("a\nb", TextRule::line(true, 10)), Err(Problem::ControlChars));
+        assert_eq!(clean("a\u{202E}b", TextRule::block(true, 10)), Err(Problem::ControlChars));
+        assert_eq!(clean("a\r\nb\tc", TextRule::block(true, 10)), Ok("a\nb\tc".into()));
+    }
+
+    #[test]
+    fn minimum_length() {
+        let rule = TextRule { required: true, min: 5, max: 10, multiline: false };
+        assert_eq!(clean("意见", rule), Err(Problem::TooShort { min: 5, actual: 2 }));
+    }
+}

@@ -1,0 +1,42 @@
+//! Time: stored as UTC milliseconds, shown in Asia/Shanghai. China has kept UTC+8 without daylight
+//! saving since 1991, so a fixed offset is exact and spares the browser bundle a time-zone database.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+const SHANGHAI_SECS: i32 = 8 * 3600;
+
+fn shanghai() -> FixedOffset {
+    FixedOffset::east_opt(SHANGHAI_SECS).expect("UTC+8 is a valid offset")
+}
+
+/// `2026-11-28 09:30` in Shanghai time.
+pub fn format_ms(ms: i64) -> String {
+    DateTime::from_timestamp_millis(ms)
+        .map(|t| t.with_timezone(&shanghai()).format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
+}
+
+/// The Shanghai calendar date of an instant.
+pub fn date_of_ms(ms: i64) -> Option<NaiveDate> {
+    DateTime::from_timestamp_millis(ms).map(|t| t.with_timezone(&shanghai()).date_naive())
+}
+
+/// `2026年11月28日` from `2026-11-28`; the input unchanged if it is not a date.
+pub fn format_date_zh(iso: &str) -> String {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%Y年%-m月%-d日").to_string())
+        .unwrap_or_else(|_| iso.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shows_shanghai_time() {
+        // 2026-11-27T16:30:00Z is 00:30 the next day in Shanghai.
+        assert_eq!(format_ms(1_795_797_000_000), "2026-11-28 00:30");
+        assert_eq!(date_of_ms(1_795_797_000_000).unwrap().to_string(), "2026-11-28");
+        assert_eq!(format_date_zh("2026-03-05"), "2026年3月5日");
+    }
+}

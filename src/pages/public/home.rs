@@ -1,0 +1,38 @@
+//! The home page: what the site is for and the latest stories.
+
+use crate::api::stories::list_stories;
+use crate::app::SiteInfo;
+use crate::components::{feedback::ErrorView, story::StoryList};
+use crate::i18n::t;
+use crate::pages::{loading, PageTitle};
+use leptos::prelude::*;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let t = t();
+    let site = use_context::<SiteInfo>().unwrap_or_default();
+    let latest = Resource::new(|| (), |_| list_stories(1, None));
+    view! {
+        <PageTitle text=site.org_name.clone()/>
+        <section class="hero">
+            <h1>{t.app_name}</h1>
+            <p>{t.home_lead}</p>
+        </section>
+        <section>
+            <h2>{t.home_latest}</h2>
+            <Suspense fallback=loading>
+                {move || Suspend::new(async move {
+                    match latest.await {
+                        Ok(page) if page.items.is_empty() => view! { <p>{t.stories_empty}</p> }.into_any(),
+                        Ok(page) => {
+                            let items = page.items.into_iter().take(3).collect();
+                            view! { <StoryList stories=items/> }.into_any()
+                        }
+                        Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <p><a class="more" href="/stories">{t.home_all_stories}</a></p>
+        </section>
+    }
+}

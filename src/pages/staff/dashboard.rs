@@ -1,0 +1,19 @@
+//! `/staff`: the staff home, linking to each area.
+
+use crate::i18n::t;
+use crate::pages::PageTitle;
+use leptos::prelude::*;
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let t = t();
+    view! {
+        <PageTitle text=t.staff_home/>
+        <h1>{t.staff_home}</h1>
+        <p>{t.staff_home_lead}</p>
+        <ul class="tiles">
+            <li><a href="/staff/stories">{t.staff_stories}</a></li>
+            <li><a href="/staff/stories/new">{t.story_new}</a></li>
+        </ul>
+    }
+}

@@ -1,0 +1,52 @@
+//! The frame of the staff area: sends visitors to sign in (and back), shows who is signed in,
+//! the staff navigation and the sign-out button.
+
+use crate::api::auth::{current_staff, Logout};
+use crate::components::feedback::ErrorView;
+use crate::domain::account::{Role, StaffUser};
+use crate::i18n::t;
+use crate::pages::loading;
+use leptos::prelude::*;
+use leptos_router::{components::{Outlet, Redirect}, hooks::use_location};
+
+#[component]
+fn StaffNav(user: StaffUser) -> impl IntoView {
+    let t = t();
+    let logout = ServerAction::<Logout>::new();
+    view! {
+        <div class="staff-bar">
+            <nav aria-label=t.staff_nav_label>
+                <ul>
+                    <li><a href="/staff">{t.staff_home}</a></li>
+                    <li><a href="/staff/stories">{t.staff_stories}</a></li>
+                    {(user.role == Role::Admin).then(|| view! { <li><a href="/staff/accounts">{t.staff_accounts}</a></li> })}
+                </ul>
+            </nav>
+            <p class="who">{t.signed_in_as}": "{user.display_name}" ("{user.username}")"</p>
+            <ActionForm action=logout attr:class="inline">
+                <button type="submit" class="secondary">{t.logout}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+pub fn StaffLayout() -> impl IntoView {
+    let location = use_location();
+    let me = Resource::new(move || location.pathname.get(), |_| current_staff());
+    view! {
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(Some(user)) => view! { <StaffNav user/> <Outlet/> }.into_any(),
+                    Ok(None) => {
+                        let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+                        let to = format!("/staff/login?next={}", urlencoding::encode(&here));
+                        view! { <Redirect path=to/> }.into_any()
+                    }
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,10 @@
+//! Pages for staff and admins, under `/staff`. Every one of them is behind [`layout::StaffLayout`],
+//! and every server function they call checks the role again on the server.
+
+pub mod accounts;
+pub mod dashboard;
+pub mod layout;
+pub mod login;
+pub mod stories;
+pub mod story_form;
+pub mod story_view;

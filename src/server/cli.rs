@@ -1,0 +1,197 @@
+//! The command line: `serve` (the default), `migrate`, `create-admin` and `seed-demo`.
+
+use super::{auth, config::Config, db, router, seed, state::AppState};
+use crate::domain::account::{check_password_shape, username_is_valid, Role};
+use crate::domain::text::FieldErrors;
+use clap::{Parser, Subcommand};
+use leptos::config::{Env, LeptosOptions};
+use std::io::Read;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(name = "minyi", version, about = "民意直通车 (Minyi): opinion collection for a district People's Congress",
+          after_help = super::config::ENV_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply pending migrations and serve the site (the default)
+    #[command(after_help = super::config::ENV_HELP)]
+    Serve,
+    /// Apply pending database migrations and exit
+    #[command(after_help = super::config::ENV_HELP)]
+    Migrate,
+    /// Create an admin account; the password is read from standard input
+    #[command(after_help = "Example: printf '%s' \"$PASSWORD\" | minyi create-admin --username admin")]
+    CreateAdmin {
+        /// Login name: 3–32 lower-case letters, digits, '.', '_' or '-', starting with a letter
+        #[arg(long)]
+        username: String,
+        /// The name shown in the staff area (defaults to the username)
+        #[arg(long)]
+        display_name: Option<String>,
+    },
+    /// Load the demo content (organisation stations, stories, an admin) into an empty database
+    SeedDemo,
+}
+
+/// Runs the command line; the exit code says whether it worked.
+pub async fn main() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(problems) => {
+            eprintln!("minyi: the configuration has problems:");
+            for p in problems {
+                eprintln!("  - {p}");
+            }
+            eprintln!("\n{}", super::config::ENV_HELP);
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli.command.unwrap_or(Command::Serve), config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("minyi: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open(config: &Config) -> Result<db::Db, String> {
+    let pool = db::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("cannot open the database {}: {e}", redact(&config.database_url)))?;
+    db::migrate(&pool).await.map_err(|e| format!("migrations failed: {e}"))?;
+    Ok(pool)
+}
+
+/// The database URL without a password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => match url[s + 3..at].split_once(':') {
+            Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+            None => url.to_string(),
+        },
+        _ => url.to_string(),
+    }
+}
+
+/// The Leptos options of the served site: where the built bundle lies and how it is named.
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    let env = match std::env::var("LEPTOS_ENV").as_deref() {
+        Ok("DEV") | Ok("dev") | Ok("development") => Env::DEV,
+        _ => Env::PROD,
+    };
+    LeptosOptions::builder()
+        .output_name("minyi")
+        .site_root(std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()))
+        .site_pkg_dir(std::env::var("LEPTOS_SITE_PKG_DIR").unwrap_or_else(|_| "pkg".into()))
+        .site_addr(config.site_addr)
+        .env(env)
+        .build()
+}
+
+async fn run(command: Command, config: Config) -> Result<(), String> {
+    match command {
+        Command::Migrate => {
+            open(&config).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let db = open(&config).await?;
+            match seed::demo(&db).await.map_err(|e| format!("loading the demo content failed: {e}"))? {
+                None => println!("demo content not loaded: the database already has accounts or stories"),
+                Some(password) => {
+                    println!("demo content loaded.");
+                    println!("admin account:  username admin   password {password}");
+                    println!("(the password is shown this once; keep it somewhere safe)");
+                }
+            }
+            Ok(())
+        }
+        Command::CreateAdmin { username, display_name } => {
+            let db = open(&config).await?;
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password).map_err(|e| format!("cannot read the password: {e}"))?;
+            let password = password.trim_end_matches(['\n', '\r']);
+            if !username_is_valid(&username) {
+                return Err("the username must be 3–32 lower-case letters, digits, '.', '_' or '-', starting with a letter".into());
+            }
+            let mut errors = FieldErrors::default();
+            check_password_shape("password", password, &mut errors);
+            if !errors.is_empty() {
+                return Err(format!("the password must be {} to {} characters", crate::domain::account::PASSWORD_MIN, crate::domain::account::PASSWORD_MAX));
+            }
+            if auth::password_is_common(password, &[&username]) {
+                return Err("the password is too common or too easy to guess; choose a longer, less usual one".into());
+            }
+            let hash = auth::hash_password(password);
+            let name = display_name.unwrap_or_else(|| username.clone());
+            let new = db::accounts::NewAccount {
+                username: &username,
+                display_name: &name,
+                password_hash: &hash,
+                role: Role::Admin,
+                station_id: None,
+            };
+            match db::accounts::insert(&db, &new, None).await.map_err(|e| e.to_string())? {
+                Some(_) => {
+                    println!("admin account {username} created");
+                    Ok(())
+                }
+                None => Err(format!("an account named {username} already exists")),
+            }
+        }
+        Command::Serve => {
+            let db = open(&config).await?;
+            let addr = config.site_addr;
+            let state = AppState { db, leptos_options: leptos_options(&config), config: Arc::new(config) };
+            let app = router::router(state);
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| format!("cannot listen on {addr}: {e} (set LEPTOS_SITE_ADDR to another address)"))?;
+            tracing::info!(%addr, "serving http://{addr}");
+            axum::serve(listener, app.into_make_service())
+                .with_graceful_shutdown(shutdown())
+                .await
+                .map_err(|e| format!("server stopped: {e}"))
+        }
+    }
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_are_not_printed() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("sqlite://data/minyi.db"), "sqlite://data/minyi.db");
+    }
+}

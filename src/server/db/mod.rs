@@ -1,0 +1,93 @@
+//! The database: one code path through sqlx's `Any` driver for SQLite and PostgreSQL, chosen by
+//! the URL. One module per aggregate; none of them imports Leptos.
+
+pub mod accounts;
+pub mod audit;
+pub mod drafts;
+pub mod sessions;
+pub mod stations;
+pub mod stories;
+pub mod throttle;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, ConnectOptions, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Which server the pool talks to; the SQL is the same, the migrations are per backend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A connection pool and the backend behind it.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+/// Milliseconds since the Unix epoch, UTC: how every instant is stored.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or_default()
+}
+
+/// Connects to `url`. For SQLite the file (and its folder) is created when absent, and every
+/// connection runs in WAL mode with foreign keys on and a busy timeout.
+pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
+    sqlx::any::install_default_drivers();
+    let backend = if url.starts_with("sqlite:") { Backend::Sqlite } else { Backend::Postgres };
+    let mut url = url.to_string();
+    if backend == Backend::Sqlite {
+        let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+        let path = path.split('?').next().unwrap_or_default().to_string();
+        if let Some(dir) = std::path::Path::new(&path).parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
+            }
+        }
+        if !url.contains('?') {
+            url.push_str("?mode=rwc");
+        }
+    }
+    let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
+    let pool = AnyPoolOptions::new()
+        .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    conn.execute("PRAGMA journal_mode = WAL").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    conn.execute("PRAGMA busy_timeout = 5000").await?;
+                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                }
+                Ok(())
+            })
+        })
+        .connect_with(options)
+        .await?;
+    Ok(Db { pool, backend })
+}
+
+/// Applies the migrations of the pool's backend that have not run yet.
+pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
+    match db.backend {
+        Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&db.pool).await,
+        Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&db.pool).await,
+    }
+}
+
+/// Whether an error is a unique-constraint violation (two writers raced for the same key).
+pub fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}
+
+/// Whether the database answers (for `/healthz`).
+pub async fn ping(db: &Db) -> bool {
+    sqlx::query("SELECT 1").execute(&db.pool).await.is_ok()
+}

@@ -1,0 +1,13 @@
+//! Everything that runs only on the server: configuration, state, the router factory, sign-in,
+//! the database repositories and the command line.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod csrf;
+pub mod db;
+pub mod guard;
+pub mod markdown;
+pub mod router;
+pub mod seed;
+pub mod state;

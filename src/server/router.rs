@@ -1,0 +1,57 @@
+//! The router factory: pages, server functions, static files, `/healthz`, and the layers every
+//! request passes (body size limit, cross-site protection, compression, security headers).
+
+use super::{csrf, db, state::AppState};
+use crate::app::{shell, App, SiteInfo};
+use axum::{
+    extract::{DefaultBodyLimit, State},
+    http::{header, HeaderValue, StatusCode},
+    middleware,
+    routing::get,
+    Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, set_header::SetResponseHeaderLayer};
+
+/// `/healthz`: 200 when the database answers, 503 when it does not.
+async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if db::ping(&state.db).await {
+        (StatusCode::OK, "ok\n")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n")
+    }
+}
+
+/// Builds the whole application for `state`.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let site = SiteInfo { org_name: state.config.org_name.clone() };
+    let context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.clone());
+            provide_context(site.clone());
+        }
+    };
+    let options = state.leptos_options.clone();
+    let max_body = state.config.max_body_bytes;
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn(csrf::protect))
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyLimitLayer::new(max_body))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .with_state(state)
+}

@@ -1,0 +1,97 @@
+//! Demo content for a new database: the committee's two contact points, three published stories
+//! and an admin account with a generated password.
+
+use super::{auth, db, markdown};
+use crate::domain::{account::Role, story::StoryInput};
+
+struct DemoStory {
+    slug: &'static str,
+    kind: &'static str,
+    date: &'static str,
+    title: &'static str,
+    summary: &'static str,
+    body: &'static str,
+}
+
+const STORIES: [DemoStory; 3] = [
+    DemoStory {
+        slug: "laonian-ren-jiaotong-anquan",
+        kind: "case",
+        date: "2026-10-16",
+        title: "一条意见进了法规：老年人出行安全写进条例",
+        summary: "东湖街道基层立法联系点收集的一条居民意见，被市人大常委会采纳，写进了道路交通安全条例。",
+        body: "## 起因\n\n去年秋天，东湖街道的退休教师王阿姨在联系点的座谈会上说：小区门口的路口红灯太短，\
+老年人走到一半就变灯了。\n\n联系点的工作人员把这条意见和其他 36 条意见一起整理进了**意见汇总表**，\
+报送给市人大常委会法制工作委员会。\n\n## 结果\n\n今年 9 月，修订后的条例第二十一条增加了一款：\
+“在老年人集中居住区域周边，公安机关交通管理部门应当合理设置行人过街信号时长。”\n\n\
+王阿姨收到了联系点寄来的采纳反馈：\n\n> 您的意见已被采纳，感谢您对地方立法的关心和支持。\n\n\
+## 联系点怎么做\n\n- 每月固定一天开放座谈；\n- 意见当场登记，给每位居民一张回执；\n- 法规通过后，逐一反馈采纳情况。",
+    },
+    DemoStory {
+        slug: "wuye-guanli-tiaoli-zhengqiu-yijian",
+        kind: "legislative",
+        date: "2026-09-02",
+        title: "物业管理条例修订：三场座谈会听到的声音",
+        summary: "围绕物业管理条例修订草案，两个联系点组织了三场座谈会，业主、物业企业和律师坐到了一张桌上。",
+        body: "物业费怎么定、维修资金怎么用、业主大会怎么开，是居民最关心的几件事。\n\n\
+## 三场座谈会\n\n1. 第一场在西城社区，请来了 12 位业主代表；\n2. 第二场请了 5 家物业服务企业；\n\
+3. 第三场请了律师和社区工作者。\n\n共收集意见 58 条，其中关于**维修资金使用程序**的意见最多，达 19 条。\n\n\
+## 一条典型意见\n\n有业主提出，紧急维修时申请维修资金的手续太多，电梯坏了要等一个月。\
+联系点把这条意见连同修改建议一并上报：建议对危及安全的紧急维修设立简易程序。\n\n\
+审议稿中，这一建议体现为第四十五条第二款。",
+    },
+    DemoStory {
+        slug: "lianxidian-kaifang-ri",
+        kind: "news",
+        date: "2026-11-20",
+        title: "两个基层立法联系点本月起每周三开放",
+        summary: "东湖街道和西城街道基层立法联系点本月起每周三全天开放，居民可以当面提意见、约见人大代表。",
+        body: "为方便居民参与立法，东湖街道基层立法联系点和西城街道基层立法联系点从本月起每周三全天开放。\n\n\
+| 联系点 | 地址 | 开放时间 |\n|---|---|---|\n| 东湖街道基层立法联系点 | 东湖路 88 号社区服务中心二楼 | 每周三 9:00–17:00 |\n\
+| 西城街道基层立法联系点 | 西城大街 12 号党群服务中心 | 每周三 9:00–17:00 |\n\n\
+居民也可以在本网站上阅读征求意见的草案，并在线提交意见。",
+    },
+];
+
+/// Loads the demo content when the database has no accounts and no stories. Returns the admin's
+/// generated password, or `None` when the database already had content (nothing is changed).
+pub async fn demo(db: &db::Db) -> Result<Option<String>, sqlx::Error> {
+    let accounts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(&db.pool).await?;
+    let stories: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM stories").fetch_one(&db.pool).await?;
+    if accounts > 0 || stories > 0 {
+        return Ok(None);
+    }
+    db::stations::insert(db, "东湖街道基层立法联系点", "contact_point", "东湖街道", "东湖路 88 号社区服务中心二楼").await?;
+    db::stations::insert(db, "西城街道基层立法联系点", "contact_point", "西城街道", "西城大街 12 号党群服务中心").await?;
+    let password = auth::generate_password();
+    let hash = auth::hash_password(&password);
+    let admin = db::accounts::insert(
+        db,
+        &db::accounts::NewAccount {
+            username: "admin",
+            display_name: "系统管理员",
+            password_hash: &hash,
+            role: Role::Admin,
+            station_id: None,
+        },
+        None,
+    )
+    .await?
+    .ok_or(sqlx::Error::RowNotFound)?;
+    for s in STORIES {
+        let input = StoryInput {
+            title: s.title.into(),
+            summary: s.summary.into(),
+            body: s.body.into(),
+            kind: s.kind.into(),
+            slug: s.slug.into(),
+            published_on: s.date.into(),
+        };
+        let story = input.validate().map_err(|e| sqlx::Error::Protocol(format!("demo story invalid: {e:?}")))?;
+        let id = db::stories::save(db, None, None, &story, &markdown::render(&story.body_md), admin)
+            .await
+            .map_err(|e| sqlx::Error::Protocol(format!("demo story not saved: {e:?}")))?;
+        db::stories::set_published(db, id, true, admin).await?;
+    }
+    Ok(Some(password))
+}

@@ -1,0 +1,184 @@
+//! Test harness: a fresh database per test, on SQLite (a temporary file) and on PostgreSQL (a
+//! new database on the local server), and a real HTTP server on an ephemeral port.
+
+#![allow(dead_code)]
+
+use minyi::server::{config::Config, db, db::Db, state::AppState};
+use std::sync::Arc;
+
+/// Where the PostgreSQL suite connects to create its databases.
+fn pg_admin_url() -> String {
+    std::env::var("MINYI_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn random_name(prefix: &str) -> String {
+    use rand::Rng;
+    let n: u64 = rand::thread_rng().gen();
+    format!("{prefix}{n:016x}")
+}
+
+/// A fresh, migrated SQLite database in a temporary file.
+pub async fn sqlite() -> Db {
+    let dir = std::env::temp_dir().join("minyi-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{}.db", random_name("t")));
+    let db = db::connect(&format!("sqlite://{}", path.display())).await.expect("open SQLite");
+    db::migrate(&db).await.expect("migrate SQLite");
+    db
+}
+
+/// A fresh, migrated PostgreSQL database, or `None` (with one line printed) when no server
+/// answers outside CI. With `CI=true` an unreachable server fails the test.
+pub async fn postgres() -> Option<Db> {
+    let admin_url = pg_admin_url();
+    let admin = match db::connect(&admin_url).await {
+        Ok(a) => a,
+        Err(e) => {
+            if std::env::var("CI").as_deref() == Ok("true") {
+                panic!("CI=true and PostgreSQL at {admin_url} is unreachable: {e}");
+            }
+            eprintln!("skipping PostgreSQL test: no server at {admin_url} ({e})");
+            return None;
+        }
+    };
+    let name = random_name("minyi_t_");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin.pool).await.expect("create database");
+    admin.pool.close().await;
+    let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+    let db = db::connect(&format!("{base}/{name}")).await.expect("connect to test database");
+    db::migrate(&db).await.expect("migrate PostgreSQL");
+    Some(db)
+}
+
+/// Runs the async test body `$body` (a fn taking a `Db`) once on each backend.
+#[macro_export]
+macro_rules! on_both {
+    ($name:ident, $body:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$body(crate::common::sqlite().await).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(db) = crate::common::postgres().await {
+                    super::$body(db).await;
+                }
+            }
+        }
+    };
+}
+
+/// A configuration for tests, with `max_body_bytes` small enough to test the limit.
+pub fn config() -> Config {
+    Config::from_lookup(|k| match k {
+        "MINYI_MAX_BODY_BYTES" => Some("65536".into()),
+        "MINYI_ORG_NAME" => Some("测试区人大常委会".into()),
+        _ => None,
+    })
+    .unwrap()
+}
+
+/// A running app on 127.0.0.1 and an HTTP client that does not follow redirects.
+pub struct App {
+    pub base: String,
+    pub db: Db,
+    agent: ureq::Agent,
+}
+
+/// A response reduced to what tests look at.
+#[derive(Debug)]
+pub struct Resp {
+    pub status: u16,
+    pub location: Option<String>,
+    pub set_cookies: Vec<String>,
+    pub body: String,
+}
+
+impl Resp {
+    /// The value of the session cookie this response sets, if any.
+    pub fn session(&self) -> Option<String> {
+        self.set_cookies.iter().find_map(|c| {
+            c.strip_prefix("minyi_session=").map(|rest| rest.split(';').next().unwrap_or("").to_string())
+        })
+    }
+}
+
+pub async fn start(db: Db) -> App {
+    let config = config();
+    let state = AppState {
+        db: db.clone(),
+        leptos_options: minyi::server::cli::leptos_options(&config),
+        config: Arc::new(config),
+    };
+    let app = minyi::server::router::router(state);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    App { base: format!("http://{addr}"), db, agent: ureq::AgentBuilder::new().redirects(0).build() }
+}
+
+/// Headers a browser sends with a plain (no-JavaScript) form post from this site.
+pub const BROWSER_FORM: &[(&str, &str)] =
+    &[("Accept", "text/html,application/xhtml+xml"), ("Sec-Fetch-Site", "same-origin")];
+/// Headers the hydrated app sends when it calls a server function.
+pub const APP_CALL: &[(&str, &str)] = &[("Accept", "application/json"), ("Sec-Fetch-Site", "same-origin")];
+
+impl App {
+    fn finish(r: Result<ureq::Response, ureq::Error>) -> Resp {
+        let r = match r {
+            Ok(r) => r,
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("request failed: {e}"),
+        };
+        let status = r.status();
+        let location = r.header("location").map(str::to_string);
+        let set_cookies = r.all("set-cookie").into_iter().map(str::to_string).collect();
+        let body = r.into_string().unwrap_or_default();
+        Resp { status, location, set_cookies, body }
+    }
+
+    /// GET `path`, with the session cookie if given.
+    pub async fn get(&self, path: &str, session: Option<&str>) -> Resp {
+        let mut req = self.agent.get(&format!("{}{path}", self.base)).set("Accept", "text/html");
+        if let Some(s) = session {
+            req = req.set("Cookie", &format!("minyi_session={s}"));
+        }
+        tokio::task::spawn_blocking(move || Self::finish(req.call())).await.unwrap()
+    }
+
+    /// POST a url-encoded form to `path` with `headers` and the session cookie if given.
+    pub async fn post(&self, path: &str, form: &[(&str, &str)], headers: &[(&str, &str)], session: Option<&str>) -> Resp {
+        let mut req = self.agent.post(&format!("{}{path}", self.base));
+        for (k, v) in headers {
+            req = req.set(k, v);
+        }
+        if let Some(s) = session {
+            req = req.set("Cookie", &format!("minyi_session={s}"));
+        }
+        let body: String = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencoding::encode(k), urlencoding::encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let req = req.set("Content-Type", "application/x-www-form-urlencoded");
+        tokio::task::spawn_blocking(move || Self::finish(req.send_string(&body))).await.unwrap()
+    }
+
+    /// Creates an account directly in the database and returns its id.
+    pub async fn account(&self, username: &str, password: &str, role: minyi::domain::account::Role) -> i64 {
+        let hash = minyi::server::auth::hash_password(password);
+        let new = db::accounts::NewAccount { username, display_name: username, password_hash: &hash, role, station_id: None };
+        db::accounts::insert(&self.db, &new, None).await.unwrap().unwrap()
+    }
+
+    /// Signs in through the login endpoint as a no-JS form would, returning the session token.
+    pub async fn sign_in(&self, username: &str, password: &str) -> String {
+        let r = self
+            .post("/api/auth/login", &[("username", username), ("password", password), ("next", "/staff")], BROWSER_FORM, None)
+            .await;
+        assert_eq!(r.status, 302, "sign-in should redirect: {r:?}");
+        assert_eq!(r.location.as_deref(), Some("/staff"));
+        r.session().expect("sign-in sets the session cookie")
+    }
+}
