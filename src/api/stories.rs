@@ -26,7 +26,9 @@ pub async fn list_stories(page: i64, kind: Option<String>) -> Result<Page<StoryS
 pub async fn get_story(slug: String) -> Result<Story, AppError> {
     use crate::server::{db, guard};
     let state = guard::state()?;
-    db::stories::get_published(&state.db, &slug).await?.ok_or_else(|| guard::fail(AppError::NotFound))
+    let story = db::stories::get_published(&state.db, &slug).await?.ok_or_else(|| guard::fail(AppError::NotFound))?;
+    // The page shows the rendered body; the Markdown source would only double what is sent.
+    Ok(Story { body_md: String::new(), ..story })
 }
 
 /// Every story, published or not. Staff only.
