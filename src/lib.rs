@@ -19,4 +19,8 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     let site = app::SiteInfo::from_document();
     leptos::mount::hydrate_body(move || app::app_with_site(site.clone()));
+    // Lets tests (and curious people) see that the page is interactive now.
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute("data-hydrated", "");
+    }
 }

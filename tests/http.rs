@@ -24,7 +24,10 @@ fn story_form<'a>(title: &'a str, body: &'a str, slug: &'a str) -> Vec<(&'static
 }
 
 async fn count(db: &Db, table: &str) -> i64 {
-    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&db.pool).await.unwrap()
+    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(&db.pool)
+        .await
+        .unwrap()
 }
 
 /// Every staff and admin server function, with a form that would change something if allowed.
@@ -34,16 +37,38 @@ fn protected_calls() -> Vec<(&'static str, Vec<(&'static str, &'static str)>, bo
         ("/api/staff/stories/list", vec![], false),
         ("/api/staff/stories/get", vec![("id", "1")], false),
         ("/api/staff/stories/form", vec![], false),
-        ("/api/staff/stories/save", story_form("越权写入", "正文", "intruder"), false),
-        ("/api/staff/stories/publish", vec![("id", "1"), ("publish", "1")], false),
+        (
+            "/api/staff/stories/save",
+            story_form("越权写入", "正文", "intruder"),
+            false,
+        ),
+        (
+            "/api/staff/stories/publish",
+            vec![("id", "1"), ("publish", "1")],
+            false,
+        ),
         ("/api/admin/accounts/list", vec![], true),
         (
             "/api/admin/accounts/create",
-            vec![("username", "intruder"), ("display_name", "入侵者"), ("role", "admin"), ("station_id", ""), ("password", "Strong-Enough-Pass-42")],
+            vec![
+                ("username", "intruder"),
+                ("display_name", "入侵者"),
+                ("role", "admin"),
+                ("station_id", ""),
+                ("password", "Strong-Enough-Pass-42"),
+            ],
             true,
         ),
-        ("/api/admin/accounts/disable", vec![("id", "1"), ("disabled", "1")], true),
-        ("/api/admin/accounts/reset", vec![("id", "1"), ("password", "Strong-Enough-Pass-42")], true),
+        (
+            "/api/admin/accounts/disable",
+            vec![("id", "1"), ("disabled", "1")],
+            true,
+        ),
+        (
+            "/api/admin/accounts/reset",
+            vec![("id", "1"), ("password", "Strong-Enough-Pass-42")],
+            true,
+        ),
     ]
 }
 
@@ -56,18 +81,39 @@ async fn refuses_anonymous_and_unprivileged_calls(db: Db) {
     let accounts = count(&db, "accounts").await;
     for (path, form, admin_only) in protected_calls() {
         let r = app.post(path, &form, APP_CALL, None).await;
-        assert_eq!(r.status, 401, "anonymous call to {path} must be refused: {r:?}");
+        assert_eq!(
+            r.status, 401,
+            "anonymous call to {path} must be refused: {r:?}"
+        );
         if admin_only {
             let r = app.post(path, &form, APP_CALL, Some(&staff)).await;
-            assert_eq!(r.status, 403, "staff call to admin-only {path} must be refused: {r:?}");
+            assert_eq!(
+                r.status, 403,
+                "staff call to admin-only {path} must be refused: {r:?}"
+            );
         }
     }
     assert_eq!(count(&db, "stories").await, stories, "no story was written");
-    assert_eq!(count(&db, "accounts").await, accounts, "no account was written");
+    assert_eq!(
+        count(&db, "accounts").await,
+        accounts,
+        "no account was written"
+    );
     let boss: i64 = db::accounts::id_of(&db, "boss").await.unwrap().unwrap();
-    let r = app.post("/api/admin/accounts/disable", &[("id", &boss.to_string()), ("disabled", "1")], APP_CALL, Some(&staff)).await;
+    let r = app
+        .post(
+            "/api/admin/accounts/disable",
+            &[("id", &boss.to_string()), ("disabled", "1")],
+            APP_CALL,
+            Some(&staff),
+        )
+        .await;
     assert_eq!(r.status, 403);
-    assert!(db::accounts::list(&db).await.unwrap().iter().all(|a| !a.disabled));
+    assert!(db::accounts::list(&db)
+        .await
+        .unwrap()
+        .iter()
+        .all(|a| !a.disabled));
 }
 on_both!(role_checks, refuses_anonymous_and_unprivileged_calls);
 
@@ -76,16 +122,48 @@ async fn refuses_cross_site_posts_and_large_bodies(db: Db) {
     app.account("boss", ADMIN_PW, Role::Admin).await;
     let s = app.sign_in("boss", ADMIN_PW).await;
     let form = story_form("跨站写入", "正文", "csrf");
-    let r = app.post("/api/staff/stories/save", &form, &[("Sec-Fetch-Site", "cross-site")], Some(&s)).await;
+    let r = app
+        .post(
+            "/api/staff/stories/save",
+            &form,
+            &[("Sec-Fetch-Site", "cross-site")],
+            Some(&s),
+        )
+        .await;
     assert_eq!(r.status, 403);
     assert!(r.body.contains("其他网站"));
-    let r = app.post("/api/staff/stories/save", &form, &[("Origin", "https://evil.example")], Some(&s)).await;
+    let r = app
+        .post(
+            "/api/staff/stories/save",
+            &form,
+            &[("Origin", "https://evil.example")],
+            Some(&s),
+        )
+        .await;
     assert_eq!(r.status, 403);
-    let r = app.post("/api/auth/login", &[("username", "boss"), ("password", ADMIN_PW), ("next", "/staff")], &[("Origin", "https://evil.example")], None).await;
+    let r = app
+        .post(
+            "/api/auth/login",
+            &[
+                ("username", "boss"),
+                ("password", ADMIN_PW),
+                ("next", "/staff"),
+            ],
+            &[("Origin", "https://evil.example")],
+            None,
+        )
+        .await;
     assert_eq!(r.status, 403, "login CSRF is refused too");
     assert_eq!(count(&db, "stories").await, 0);
     let big = "字".repeat(40_000);
-    let r = app.post("/api/staff/stories/save", &story_form("大", &big, ""), BROWSER_FORM, Some(&s)).await;
+    let r = app
+        .post(
+            "/api/staff/stories/save",
+            &story_form("大", &big, ""),
+            BROWSER_FORM,
+            Some(&s),
+        )
+        .await;
     assert_eq!(r.status, 413);
     assert_eq!(count(&db, "stories").await, 0);
 }
@@ -96,7 +174,18 @@ async fn locks_out_after_five_failures(db: Db) {
     app.account("boss", ADMIN_PW, Role::Admin).await;
     for name in ["boss", "ghost"] {
         for _ in 0..5 {
-            let r = app.post("/api/auth/login", &[("username", name), ("password", "wrong-password-1"), ("next", "/staff")], BROWSER_FORM, None).await;
+            let r = app
+                .post(
+                    "/api/auth/login",
+                    &[
+                        ("username", name),
+                        ("password", "wrong-password-1"),
+                        ("next", "/staff"),
+                    ],
+                    BROWSER_FORM,
+                    None,
+                )
+                .await;
             assert_eq!(r.status, 302);
             assert!(r.session().is_none());
         }
@@ -105,50 +194,138 @@ async fn locks_out_after_five_failures(db: Db) {
     // that exists and one that does not.
     let mut pages = Vec::new();
     for name in ["boss", "ghost"] {
-        let pw = if name == "boss" { ADMIN_PW } else { "anything-at-all" };
-        let r = app.post("/api/auth/login", &[("username", name), ("password", pw), ("next", "/staff")], BROWSER_FORM, None).await;
+        let pw = if name == "boss" {
+            ADMIN_PW
+        } else {
+            "anything-at-all"
+        };
+        let r = app
+            .post(
+                "/api/auth/login",
+                &[("username", name), ("password", pw), ("next", "/staff")],
+                BROWSER_FORM,
+                None,
+            )
+            .await;
         assert!(r.session().is_none(), "locked accounts cannot sign in");
         let loc = r.location.expect("back to the form");
-        assert!(loc.starts_with("/staff/login?next=%2Fstaff&draft="), "{loc}");
+        assert!(
+            loc.starts_with("/staff/login?next=%2Fstaff&draft="),
+            "{loc}"
+        );
         let page = app.get(&loc, None).await;
         assert_eq!(page.status, 200);
-        assert!(page.body.contains("登录失败次数过多，该账号已暂时锁定"), "{}", page.body);
-        assert!(page.body.contains(&format!("value=\"{name}\"")), "the username is kept");
+        assert!(
+            page.body.contains("登录失败次数过多，该账号已暂时锁定"),
+            "{}",
+            page.body
+        );
+        assert!(
+            page.body.contains(&format!("value=\"{name}\"")),
+            "the username is kept"
+        );
         pages.push(page.body.replace(name, "NAME"));
     }
-    assert_eq!(db::throttle::locked_until(&db, "boss").await.unwrap().is_some(), true);
+    assert_eq!(
+        db::throttle::locked_until(&db, "boss")
+            .await
+            .unwrap()
+            .is_some(),
+        true
+    );
 }
 on_both!(lockout, locks_out_after_five_failures);
 
 async fn sessions_are_renewed_secured_and_ended(db: Db) {
     let app = start(db.clone()).await;
     app.account("boss", ADMIN_PW, Role::Admin).await;
-    let r = app.post("/api/auth/login", &[("username", "boss"), ("password", ADMIN_PW), ("next", "/staff/stories")], &[("Accept", "text/html"), ("X-Forwarded-Proto", "https")], None).await;
-    let cookie = r.set_cookies.iter().find(|c| c.starts_with("minyi_session=")).unwrap();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Secure"), "{cookie}");
+    let r = app
+        .post(
+            "/api/auth/login",
+            &[
+                ("username", "boss"),
+                ("password", ADMIN_PW),
+                ("next", "/staff/stories"),
+            ],
+            &[("Accept", "text/html"), ("X-Forwarded-Proto", "https")],
+            None,
+        )
+        .await;
+    let cookie = r
+        .set_cookies
+        .iter()
+        .find(|c| c.starts_with("minyi_session="))
+        .unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Secure"),
+        "{cookie}"
+    );
     assert_eq!(r.location.as_deref(), Some("/staff/stories"));
     let first = r.session().unwrap();
     // Signing in again with the old cookie gives a new id and ends the old session.
-    let r = app.post("/api/auth/login", &[("username", "boss"), ("password", ADMIN_PW), ("next", "//evil.example")], BROWSER_FORM, Some(&first)).await;
-    assert_eq!(r.location.as_deref(), Some("/staff"), "only local paths are followed");
+    let r = app
+        .post(
+            "/api/auth/login",
+            &[
+                ("username", "boss"),
+                ("password", ADMIN_PW),
+                ("next", "//evil.example"),
+            ],
+            BROWSER_FORM,
+            Some(&first),
+        )
+        .await;
+    assert_eq!(
+        r.location.as_deref(),
+        Some("/staff"),
+        "only local paths are followed"
+    );
     let second = r.session().unwrap();
     assert_ne!(first, second);
-    assert_eq!(app.post("/api/staff/stories/list", &[], APP_CALL, Some(&first)).await.status, 401);
-    assert_eq!(app.post("/api/staff/stories/list", &[], APP_CALL, Some(&second)).await.status, 200);
+    assert_eq!(
+        app.post("/api/staff/stories/list", &[], APP_CALL, Some(&first))
+            .await
+            .status,
+        401
+    );
+    assert_eq!(
+        app.post("/api/staff/stories/list", &[], APP_CALL, Some(&second))
+            .await
+            .status,
+        200
+    );
     // Staff pages send a visitor to sign in and back.
     let r = app.get("/staff/stories", None).await;
     assert_eq!(r.status, 302);
-    assert_eq!(r.location.as_deref(), Some("/staff/login?next=%2Fstaff%2Fstories"));
+    assert_eq!(
+        r.location.as_deref(),
+        Some("/staff/login?next=%2Fstaff%2Fstories")
+    );
     // Idle for 31 minutes: the session is over.
     let hash = minyi::server::auth::token_hash(&second);
     db::sessions::age(&db, &hash, 31 * 60 * 1000).await.unwrap();
-    assert_eq!(app.post("/api/staff/stories/list", &[], APP_CALL, Some(&second)).await.status, 401);
+    assert_eq!(
+        app.post("/api/staff/stories/list", &[], APP_CALL, Some(&second))
+            .await
+            .status,
+        401
+    );
     // Sign-out ends the session on the server.
     let third = app.sign_in("boss", ADMIN_PW).await;
-    let r = app.post("/api/auth/logout", &[], BROWSER_FORM, Some(&third)).await;
+    let r = app
+        .post("/api/auth/logout", &[], BROWSER_FORM, Some(&third))
+        .await;
     assert_eq!(r.status, 302);
-    assert!(r.set_cookies.iter().any(|c| c.starts_with("minyi_session=;") && c.contains("Max-Age=0")));
-    assert_eq!(app.post("/api/staff/stories/list", &[], APP_CALL, Some(&third)).await.status, 401);
+    assert!(r
+        .set_cookies
+        .iter()
+        .any(|c| c.starts_with("minyi_session=;") && c.contains("Max-Age=0")));
+    assert_eq!(
+        app.post("/api/staff/stories/list", &[], APP_CALL, Some(&third))
+            .await
+            .status,
+        401
+    );
 }
 on_both!(sessions, sessions_are_renewed_secured_and_ended);
 
@@ -157,37 +334,84 @@ async fn publishes_a_story_for_the_public(db: Db) {
     app.account("boss", ADMIN_PW, Role::Admin).await;
     let s = app.sign_in("boss", ADMIN_PW).await;
     let body = "## 经过\n\n居民**踊跃发言**。\n\n<script>alert('x')</script><img src=x onerror=alert(1)>[链接](javascript:alert(1))";
-    let r = app.post("/api/staff/stories/save", &story_form("议事会的一条建议", body, "yishihui"), BROWSER_FORM, Some(&s)).await;
+    let r = app
+        .post(
+            "/api/staff/stories/save",
+            &story_form("议事会的一条建议", body, "yishihui"),
+            BROWSER_FORM,
+            Some(&s),
+        )
+        .await;
     assert_eq!(r.status, 302, "{r:?}");
     let loc = r.location.unwrap();
-    assert!(loc.starts_with("/staff/stories/") && loc.ends_with("?done=saved"), "{loc}");
-    let id = loc.trim_start_matches("/staff/stories/").trim_end_matches("?done=saved").to_string();
+    assert!(
+        loc.starts_with("/staff/stories/") && loc.ends_with("?done=saved"),
+        "{loc}"
+    );
+    let id = loc
+        .trim_start_matches("/staff/stories/")
+        .trim_end_matches("?done=saved")
+        .to_string();
 
     // Not yet published: the public gets 404, the list does not show it.
     let r = app.get("/stories/yishihui", None).await;
     assert_eq!(r.status, 404);
     assert!(r.body.contains("页面不存在"));
-    assert!(!app.get("/stories", None).await.body.contains("议事会的一条建议"));
+    assert!(!app
+        .get("/stories", None)
+        .await
+        .body
+        .contains("议事会的一条建议"));
     // The staff preview shows it.
     let preview = app.get(&format!("/staff/stories/{id}"), Some(&s)).await;
     assert_eq!(preview.status, 200);
     assert!(preview.body.contains("这是预览"));
 
-    let r = app.post("/api/staff/stories/publish", &[("id", &id), ("publish", "1")], BROWSER_FORM, Some(&s)).await;
-    assert_eq!(r.location.as_deref(), Some(format!("/staff/stories/{id}?done=published").as_str()));
+    let r = app
+        .post(
+            "/api/staff/stories/publish",
+            &[("id", &id), ("publish", "1")],
+            BROWSER_FORM,
+            Some(&s),
+        )
+        .await;
+    assert_eq!(
+        r.location.as_deref(),
+        Some(format!("/staff/stories/{id}?done=published").as_str())
+    );
     let list = app.get("/stories", None).await;
-    assert!(list.body.contains("议事会的一条建议") && list.body.contains("href=\"/stories/yishihui\""));
+    assert!(
+        list.body.contains("议事会的一条建议") && list.body.contains("href=\"/stories/yishihui\"")
+    );
     let page = app.get("/stories/yishihui", None).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("<html lang=\"zh-CN\""));
-    assert!(page.body.contains("测试区人大常委会"), "the configured committee name is in the header");
+    assert!(
+        page.body.contains("测试区人大常委会"),
+        "the configured committee name is in the header"
+    );
     assert!(page.body.contains("<strong>踊跃发言</strong>"));
-    assert!(!page.body.contains("alert('x')") && !page.body.contains("onerror") && !page.body.contains("javascript:"));
+    assert!(
+        !page.body.contains("alert('x')")
+            && !page.body.contains("onerror")
+            && !page.body.contains("javascript:")
+    );
 
     // Unpublishing hides it again.
-    app.post("/api/staff/stories/publish", &[("id", &id), ("publish", "0")], BROWSER_FORM, Some(&s)).await;
+    app.post(
+        "/api/staff/stories/publish",
+        &[("id", &id), ("publish", "0")],
+        BROWSER_FORM,
+        Some(&s),
+    )
+    .await;
     assert_eq!(app.get("/stories/yishihui", None).await.status, 404);
-    assert_eq!(db::audit::count_action(&db, "story.unpublish").await.unwrap(), 1);
+    assert_eq!(
+        db::audit::count_action(&db, "story.unpublish")
+            .await
+            .unwrap(),
+        1
+    );
 }
 on_both!(story_journey, publishes_a_story_for_the_public);
 
@@ -198,14 +422,28 @@ async fn bad_input_comes_back_with_messages_and_everything_typed(db: Db) {
     let long_body = "很长的正文。".repeat(10);
     let long_title = "题".repeat(101);
     let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
-        (story_form("   ", &long_body, ""), "标题不能只有空格，请填写内容。"),
+        (
+            story_form("   ", &long_body, ""),
+            "标题不能只有空格，请填写内容。",
+        ),
         (story_form("", &long_body, ""), "请填写标题。"),
-        (story_form(&long_title, &long_body, ""), "标题最多 100 个字，现在是 101 个字，请删减。"),
-        (story_form("好标题", &long_body, "Bad Slug!"), "网址只能用小写英文字母、数字和连字符"),
-        (story_form("<b>标题</b>\u{7}", &long_body, ""), "标题含有不可见的控制字符"),
+        (
+            story_form(&long_title, &long_body, ""),
+            "标题最多 100 个字，现在是 101 个字，请删减。",
+        ),
+        (
+            story_form("好标题", &long_body, "Bad Slug!"),
+            "网址只能用小写英文字母、数字和连字符",
+        ),
+        (
+            story_form("<b>标题</b>\u{7}", &long_body, ""),
+            "标题含有不可见的控制字符",
+        ),
     ];
     for (form, message) in cases {
-        let r = app.post("/api/staff/stories/save", &form, BROWSER_FORM, Some(&s)).await;
+        let r = app
+            .post("/api/staff/stories/save", &form, BROWSER_FORM, Some(&s))
+            .await;
         assert_eq!(r.status, 302);
         let loc = r.location.unwrap();
         assert!(loc.starts_with("/staff/stories/new?draft="), "{loc}");
@@ -214,72 +452,217 @@ async fn bad_input_comes_back_with_messages_and_everything_typed(db: Db) {
         assert!(page.body.contains(&long_body), "the body is kept");
     }
     // With JavaScript the same happens through the app's own call: a redirect header to the draft.
-    let r = app.post("/api/staff/stories/save", &story_form("", "x", ""), APP_CALL, Some(&s)).await;
+    let r = app
+        .post(
+            "/api/staff/stories/save",
+            &story_form("", "x", ""),
+            APP_CALL,
+            Some(&s),
+        )
+        .await;
     assert_eq!(r.status, 200);
     assert!(r.location.unwrap().starts_with("/staff/stories/new?draft="));
     // Markup typed into a field is shown as text, never as markup.
-    let r = app.post("/api/staff/stories/save", &story_form("<script>x</script>", "", ""), BROWSER_FORM, Some(&s)).await;
+    let r = app
+        .post(
+            "/api/staff/stories/save",
+            &story_form("<script>x</script>", "", ""),
+            BROWSER_FORM,
+            Some(&s),
+        )
+        .await;
     let page = app.get(&r.location.unwrap(), Some(&s)).await;
-    assert!(page.body.contains("&lt;script&gt;x&lt;/script&gt;") && !page.body.contains("<script>x</script>"));
+    assert!(
+        page.body.contains("&lt;script&gt;x&lt;/script&gt;")
+            && !page.body.contains("<script>x</script>")
+    );
     // A duplicate slug names the story that has it.
-    app.post("/api/staff/stories/save", &story_form("第一篇", "正文", "same"), BROWSER_FORM, Some(&s)).await;
-    let r = app.post("/api/staff/stories/save", &story_form("第二篇", "第二篇的正文", "same"), BROWSER_FORM, Some(&s)).await;
+    app.post(
+        "/api/staff/stories/save",
+        &story_form("第一篇", "正文", "same"),
+        BROWSER_FORM,
+        Some(&s),
+    )
+    .await;
+    let r = app
+        .post(
+            "/api/staff/stories/save",
+            &story_form("第二篇", "第二篇的正文", "same"),
+            BROWSER_FORM,
+            Some(&s),
+        )
+        .await;
     let page = app.get(&r.location.unwrap(), Some(&s)).await;
     assert!(page.body.contains("网址已被《第一篇》使用，请换一个。"));
     assert!(page.body.contains("第二篇的正文"));
     assert_eq!(count(&db, "stories").await, 1);
 }
-on_both!(validation, bad_input_comes_back_with_messages_and_everything_typed);
+on_both!(
+    validation,
+    bad_input_comes_back_with_messages_and_everything_typed
+);
 
 async fn expired_session_leads_to_sign_in_and_back_to_the_form(db: Db) {
     let app = start(db.clone()).await;
     app.account("boss", ADMIN_PW, Role::Admin).await;
     let s = app.sign_in("boss", ADMIN_PW).await;
-    db::sessions::age(&db, &minyi::server::auth::token_hash(&s), 31 * 60 * 1000).await.unwrap();
-    let r = app.post("/api/staff/stories/save", &story_form("会话过期时写的", "辛苦写下的正文", ""), BROWSER_FORM, Some(&s)).await;
+    db::sessions::age(&db, &minyi::server::auth::token_hash(&s), 31 * 60 * 1000)
+        .await
+        .unwrap();
+    let r = app
+        .post(
+            "/api/staff/stories/save",
+            &story_form("会话过期时写的", "辛苦写下的正文", ""),
+            BROWSER_FORM,
+            Some(&s),
+        )
+        .await;
     assert_eq!(r.status, 302);
     let login = r.location.unwrap();
-    assert!(login.starts_with("/staff/login?next=%2Fstaff%2Fstories%2Fnew%3Fdraft%3D"), "{login}");
+    assert!(
+        login.starts_with("/staff/login?next=%2Fstaff%2Fstories%2Fnew%3Fdraft%3D"),
+        "{login}"
+    );
     assert_eq!(count(&db, "stories").await, 0);
-    let next = urlencoding::decode(login.split("next=").nth(1).unwrap()).unwrap().to_string();
-    let r = app.post("/api/auth/login", &[("username", "boss"), ("password", ADMIN_PW), ("next", &next)], BROWSER_FORM, None).await;
+    let next = urlencoding::decode(login.split("next=").nth(1).unwrap())
+        .unwrap()
+        .to_string();
+    let r = app
+        .post(
+            "/api/auth/login",
+            &[
+                ("username", "boss"),
+                ("password", ADMIN_PW),
+                ("next", &next),
+            ],
+            BROWSER_FORM,
+            None,
+        )
+        .await;
     assert_eq!(r.location.as_deref(), Some(next.as_str()));
     let page = app.get(&next, r.session().as_deref()).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("会话过期时写的") && page.body.contains("辛苦写下的正文"));
     // Through the app's own call, the error carries the same way back.
-    let r = app.post("/api/staff/stories/save", &story_form("再写一篇", "正文", ""), APP_CALL, Some(&s)).await;
+    let r = app
+        .post(
+            "/api/staff/stories/save",
+            &story_form("再写一篇", "正文", ""),
+            APP_CALL,
+            Some(&s),
+        )
+        .await;
     assert_eq!(r.status, 401);
     assert!(r.body.contains("/staff/login?next="), "{}", r.body);
 }
-on_both!(expired_form, expired_session_leads_to_sign_in_and_back_to_the_form);
+on_both!(
+    expired_form,
+    expired_session_leads_to_sign_in_and_back_to_the_form
+);
 
 async fn admins_manage_accounts(db: Db) {
     let app = start(db.clone()).await;
     app.account("boss", ADMIN_PW, Role::Admin).await;
     let s = app.sign_in("boss", ADMIN_PW).await;
     let create = |pw: &'static str| {
-        vec![("username", "li.na"), ("display_name", "李娜"), ("role", "staff"), ("station_id", ""), ("password", pw)]
+        vec![
+            ("username", "li.na"),
+            ("display_name", "李娜"),
+            ("role", "staff"),
+            ("station_id", ""),
+            ("password", pw),
+        ]
     };
-    let r = app.post("/api/admin/accounts/create", &create("password123"), BROWSER_FORM, Some(&s)).await;
+    let r = app
+        .post(
+            "/api/admin/accounts/create",
+            &create("password123"),
+            BROWSER_FORM,
+            Some(&s),
+        )
+        .await;
     let page = app.get(&r.location.unwrap(), Some(&s)).await;
     assert!(page.body.contains("这个密码太常见或太容易猜到"));
-    assert!(page.body.contains("value=\"li.na\""), "the username is kept");
-    let r = app.post("/api/admin/accounts/create", &create("short"), BROWSER_FORM, Some(&s)).await;
-    assert!(app.get(&r.location.unwrap(), Some(&s)).await.body.contains("至少 10 个字"));
-    let r = app.post("/api/admin/accounts/create", &create(STAFF_PW), BROWSER_FORM, Some(&s)).await;
+    assert!(
+        page.body.contains("value=\"li.na\""),
+        "the username is kept"
+    );
+    let r = app
+        .post(
+            "/api/admin/accounts/create",
+            &create("short"),
+            BROWSER_FORM,
+            Some(&s),
+        )
+        .await;
+    assert!(app
+        .get(&r.location.unwrap(), Some(&s))
+        .await
+        .body
+        .contains("至少 10 个字"));
+    let r = app
+        .post(
+            "/api/admin/accounts/create",
+            &create(STAFF_PW),
+            BROWSER_FORM,
+            Some(&s),
+        )
+        .await;
     assert_eq!(r.location.as_deref(), Some("/staff/accounts?done=created"));
     let staff = app.sign_in("li.na", STAFF_PW).await;
-    let id = db::accounts::id_of(&db, "li.na").await.unwrap().unwrap().to_string();
+    let id = db::accounts::id_of(&db, "li.na")
+        .await
+        .unwrap()
+        .unwrap()
+        .to_string();
     // Disabling ends the staff member's session at once and stops sign-in.
-    app.post("/api/admin/accounts/disable", &[("id", &id), ("disabled", "1")], BROWSER_FORM, Some(&s)).await;
-    assert_eq!(app.post("/api/staff/stories/list", &[], APP_CALL, Some(&staff)).await.status, 401);
-    let r = app.post("/api/auth/login", &[("username", "li.na"), ("password", STAFF_PW), ("next", "/staff")], BROWSER_FORM, None).await;
+    app.post(
+        "/api/admin/accounts/disable",
+        &[("id", &id), ("disabled", "1")],
+        BROWSER_FORM,
+        Some(&s),
+    )
+    .await;
+    assert_eq!(
+        app.post("/api/staff/stories/list", &[], APP_CALL, Some(&staff))
+            .await
+            .status,
+        401
+    );
+    let r = app
+        .post(
+            "/api/auth/login",
+            &[
+                ("username", "li.na"),
+                ("password", STAFF_PW),
+                ("next", "/staff"),
+            ],
+            BROWSER_FORM,
+            None,
+        )
+        .await;
     assert!(r.session().is_none());
-    assert!(app.get(&r.location.unwrap(), None).await.body.contains("该账号已停用"));
+    assert!(app
+        .get(&r.location.unwrap(), None)
+        .await
+        .body
+        .contains("该账号已停用"));
     // Re-enabled and reset: the new password works, the old one does not.
-    app.post("/api/admin/accounts/disable", &[("id", &id), ("disabled", "0")], BROWSER_FORM, Some(&s)).await;
-    let r = app.post("/api/admin/accounts/reset", &[("id", &id), ("password", "Mountain-Cedar-3-Lanterns")], BROWSER_FORM, Some(&s)).await;
+    app.post(
+        "/api/admin/accounts/disable",
+        &[("id", &id), ("disabled", "0")],
+        BROWSER_FORM,
+        Some(&s),
+    )
+    .await;
+    let r = app
+        .post(
+            "/api/admin/accounts/reset",
+            &[("id", &id), ("password", "Mountain-Cedar-3-Lanterns")],
+            BROWSER_FORM,
+            Some(&s),
+        )
+        .await;
     assert_eq!(r.location.as_deref(), Some("/staff/accounts?done=reset"));
     app.sign_in("li.na", "Mountain-Cedar-3-Lanterns").await;
     let page = app.get("/staff/accounts?done=reset", Some(&s)).await;

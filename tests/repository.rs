@@ -34,16 +34,45 @@ async fn admin(db: &Db) -> i64 {
 }
 
 async fn migrations_are_idempotent(db: Db) {
-    db::migrate(&db).await.expect("running the migrations again changes nothing");
+    db::migrate(&db)
+        .await
+        .expect("running the migrations again changes nothing");
     assert!(db::ping(&db).await);
 }
 on_both!(migrations_run_twice, migrations_are_idempotent);
 
 async fn stories_list_newest_first_and_only_published(db: Db) {
     let a = admin(&db).await;
-    let old = db::stories::save(&db, None, None, &story("旧的", "old", "2025-01-01"), "<p>x</p>", a).await.unwrap();
-    let new = db::stories::save(&db, None, None, &story("新的", "new", "2026-05-01"), "<p>x</p>", a).await.unwrap();
-    let hidden = db::stories::save(&db, None, None, &story("草稿", "draft", "2026-06-01"), "<p>x</p>", a).await.unwrap();
+    let old = db::stories::save(
+        &db,
+        None,
+        None,
+        &story("旧的", "old", "2025-01-01"),
+        "<p>x</p>",
+        a,
+    )
+    .await
+    .unwrap();
+    let new = db::stories::save(
+        &db,
+        None,
+        None,
+        &story("新的", "new", "2026-05-01"),
+        "<p>x</p>",
+        a,
+    )
+    .await
+    .unwrap();
+    let hidden = db::stories::save(
+        &db,
+        None,
+        None,
+        &story("草稿", "draft", "2026-06-01"),
+        "<p>x</p>",
+        a,
+    )
+    .await
+    .unwrap();
     for id in [old, new] {
         assert!(db::stories::set_published(&db, id, true, a).await.unwrap());
     }
@@ -51,65 +80,153 @@ async fn stories_list_newest_first_and_only_published(db: Db) {
     let titles: Vec<_> = page.items.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["新的", "旧的"]);
     assert_eq!(page.total, 2);
-    assert!(db::stories::get_published(&db, "draft").await.unwrap().is_none());
+    assert!(db::stories::get_published(&db, "draft")
+        .await
+        .unwrap()
+        .is_none());
     assert!(db::stories::get(&db, hidden).await.unwrap().is_some());
-    let only_news = db::stories::list_published(&db, Some(StoryKind::News), 1, 10).await.unwrap();
+    let only_news = db::stories::list_published(&db, Some(StoryKind::News), 1, 10)
+        .await
+        .unwrap();
     assert_eq!(only_news.total, 0);
-    assert_eq!(db::audit::count_action(&db, "story.publish").await.unwrap(), 2);
+    assert_eq!(
+        db::audit::count_action(&db, "story.publish").await.unwrap(),
+        2
+    );
 }
 on_both!(published_list, stories_list_newest_first_and_only_published);
 
 async fn pagination_clamps_and_counts(db: Db) {
     let a = admin(&db).await;
     for i in 0..23 {
-        let id = db::stories::save(&db, None, None, &story(&format!("第{i}篇"), "", "2026-01-01"), "", a).await.unwrap();
+        let id = db::stories::save(
+            &db,
+            None,
+            None,
+            &story(&format!("第{i}篇"), "", "2026-01-01"),
+            "",
+            a,
+        )
+        .await
+        .unwrap();
         db::stories::set_published(&db, id, true, a).await.unwrap();
     }
     let p3 = db::stories::list_published(&db, None, 3, 10).await.unwrap();
     assert_eq!((p3.page, p3.pages, p3.items.len()), (3, 3, 3));
-    let beyond = db::stories::list_published(&db, None, 99, 10).await.unwrap();
+    let beyond = db::stories::list_published(&db, None, 99, 10)
+        .await
+        .unwrap();
     assert_eq!(beyond.page, 3);
 }
 on_both!(pagination, pagination_clamps_and_counts);
 
 async fn slugs_are_unique_and_generated_from_the_date(db: Db) {
     let a = admin(&db).await;
-    let first = db::stories::save(&db, None, None, &story("甲", "", "2026-11-28"), "", a).await.unwrap();
-    let second = db::stories::save(&db, None, None, &story("乙", "", "2026-11-28"), "", a).await.unwrap();
-    assert_eq!(db::stories::get(&db, first).await.unwrap().unwrap().slug, "2026-11-28");
-    assert_eq!(db::stories::get(&db, second).await.unwrap().unwrap().slug, "2026-11-28-2");
-    match db::stories::save(&db, None, None, &story("丙", "2026-11-28", "2026-11-28"), "", a).await {
+    let first = db::stories::save(&db, None, None, &story("甲", "", "2026-11-28"), "", a)
+        .await
+        .unwrap();
+    let second = db::stories::save(&db, None, None, &story("乙", "", "2026-11-28"), "", a)
+        .await
+        .unwrap();
+    assert_eq!(
+        db::stories::get(&db, first).await.unwrap().unwrap().slug,
+        "2026-11-28"
+    );
+    assert_eq!(
+        db::stories::get(&db, second).await.unwrap().unwrap().slug,
+        "2026-11-28-2"
+    );
+    match db::stories::save(
+        &db,
+        None,
+        None,
+        &story("丙", "2026-11-28", "2026-11-28"),
+        "",
+        a,
+    )
+    .await
+    {
         Err(SaveError::SlugTaken(by)) => assert_eq!(by, "甲"),
         other => panic!("expected the slug to be taken, got {other:?}"),
     }
     // Saving a story under its own slug is not a conflict.
     let s = db::stories::get(&db, first).await.unwrap().unwrap();
-    db::stories::save(&db, Some(first), Some(s.updated_at), &story("甲改", "2026-11-28", "2026-11-28"), "", a)
-        .await
-        .unwrap();
+    db::stories::save(
+        &db,
+        Some(first),
+        Some(s.updated_at),
+        &story("甲改", "2026-11-28", "2026-11-28"),
+        "",
+        a,
+    )
+    .await
+    .unwrap();
 }
 on_both!(slugs, slugs_are_unique_and_generated_from_the_date);
 
 async fn a_stale_editor_cannot_overwrite(db: Db) {
     let a = admin(&db).await;
-    let id = db::stories::save(&db, None, None, &story("原稿", "s", "2026-01-01"), "", a).await.unwrap();
+    let id = db::stories::save(&db, None, None, &story("原稿", "s", "2026-01-01"), "", a)
+        .await
+        .unwrap();
     let opened = db::stories::get(&db, id).await.unwrap().unwrap().updated_at;
-    db::stories::save(&db, Some(id), Some(opened), &story("第一人改", "s", "2026-01-01"), "", a).await.unwrap();
-    let second = db::stories::save(&db, Some(id), Some(opened), &story("第二人改", "s", "2026-01-01"), "", a).await;
+    db::stories::save(
+        &db,
+        Some(id),
+        Some(opened),
+        &story("第一人改", "s", "2026-01-01"),
+        "",
+        a,
+    )
+    .await
+    .unwrap();
+    let second = db::stories::save(
+        &db,
+        Some(id),
+        Some(opened),
+        &story("第二人改", "s", "2026-01-01"),
+        "",
+        a,
+    )
+    .await;
     assert!(matches!(second, Err(SaveError::Stale)), "{second:?}");
-    assert_eq!(db::stories::get(&db, id).await.unwrap().unwrap().title, "第一人改");
-    let missing = db::stories::save(&db, Some(id + 100), None, &story("无", "zz", "2026-01-01"), "", a).await;
+    assert_eq!(
+        db::stories::get(&db, id).await.unwrap().unwrap().title,
+        "第一人改"
+    );
+    let missing = db::stories::save(
+        &db,
+        Some(id + 100),
+        None,
+        &story("无", "zz", "2026-01-01"),
+        "",
+        a,
+    )
+    .await;
     assert!(matches!(missing, Err(SaveError::NotFound)), "{missing:?}");
 }
 on_both!(stale_edit, a_stale_editor_cannot_overwrite);
 
 async fn accounts_sessions_and_lockout(db: Db) {
     let a = admin(&db).await;
-    let dup = db::accounts::NewAccount { username: "admin", display_name: "x", password_hash: "x", role: Role::Staff, station_id: None };
-    assert_eq!(db::accounts::insert(&db, &dup, None).await.unwrap(), None, "usernames are unique");
+    let dup = db::accounts::NewAccount {
+        username: "admin",
+        display_name: "x",
+        password_hash: "x",
+        role: Role::Staff,
+        station_id: None,
+    };
+    assert_eq!(
+        db::accounts::insert(&db, &dup, None).await.unwrap(),
+        None,
+        "usernames are unique"
+    );
 
     db::sessions::insert(&db, "h1", a).await.unwrap();
-    let user = db::sessions::resolve(&db, "h1").await.unwrap().expect("live session");
+    let user = db::sessions::resolve(&db, "h1")
+        .await
+        .unwrap()
+        .expect("live session");
     assert_eq!((user.username.as_str(), user.role), ("admin", Role::Admin));
     // 31 minutes idle ends it.
     db::sessions::age(&db, "h1", 31 * 60 * 1000).await.unwrap();
@@ -126,14 +243,22 @@ async fn accounts_sessions_and_lockout(db: Db) {
     // Disabling ends sessions.
     let staff = db::accounts::insert(
         &db,
-        &db::accounts::NewAccount { username: "staff1", display_name: "张", password_hash: "x", role: Role::Staff, station_id: None },
+        &db::accounts::NewAccount {
+            username: "staff1",
+            display_name: "张",
+            password_hash: "x",
+            role: Role::Staff,
+            station_id: None,
+        },
         Some(a),
     )
     .await
     .unwrap()
     .unwrap();
     db::sessions::insert(&db, "h3", staff).await.unwrap();
-    assert!(db::accounts::set_disabled(&db, staff, true, a).await.unwrap());
+    assert!(db::accounts::set_disabled(&db, staff, true, a)
+        .await
+        .unwrap());
     assert!(db::sessions::resolve(&db, "h3").await.unwrap().is_none());
 
     // Five failures lock a name (existing or not); a password reset lifts it.
@@ -142,15 +267,33 @@ async fn accounts_sessions_and_lockout(db: Db) {
             let locked = db::throttle::record_failure(&db, name).await.unwrap();
             assert_eq!(locked.is_some(), i == 5);
         }
-        assert!(db::throttle::locked_until(&db, name).await.unwrap().is_some());
+        assert!(db::throttle::locked_until(&db, name)
+            .await
+            .unwrap()
+            .is_some());
     }
-    assert!(db::accounts::set_password(&db, staff, "newhash", Some(a)).await.unwrap());
-    assert!(db::throttle::locked_until(&db, "staff1").await.unwrap().is_none());
+    assert!(db::accounts::set_password(&db, staff, "newhash", Some(a))
+        .await
+        .unwrap());
+    assert!(db::throttle::locked_until(&db, "staff1")
+        .await
+        .unwrap()
+        .is_none());
     let listed = db::accounts::list(&db).await.unwrap();
     assert_eq!(listed.len(), 2);
     assert!(listed.iter().any(|x| x.username == "staff1" && x.disabled));
-    assert_eq!(db::audit::count_action(&db, "account.disable").await.unwrap(), 1);
-    assert_eq!(db::audit::count_action(&db, "account.reset_password").await.unwrap(), 1);
+    assert_eq!(
+        db::audit::count_action(&db, "account.disable")
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        db::audit::count_action(&db, "account.reset_password")
+            .await
+            .unwrap(),
+        1
+    );
 }
 on_both!(accounts, accounts_sessions_and_lockout);
 
@@ -158,17 +301,37 @@ async fn drafts_keep_what_was_typed(db: Db) {
     let mut form = FormState::new("story").with("body", "很长的正文\n第二行");
     form.errors.add("title", Problem::BlankOnly);
     db::drafts::put(&db, "tok", &form).await.unwrap();
-    assert_eq!(db::drafts::get(&db, "tok", "story").await.unwrap(), Some(form));
-    assert_eq!(db::drafts::get(&db, "tok", "login").await.unwrap(), None, "a draft serves only its own form");
-    sqlx::query("UPDATE form_drafts SET expires_at = 0").execute(&db.pool).await.unwrap();
-    assert_eq!(db::drafts::get(&db, "tok", "story").await.unwrap(), None, "expired drafts are gone");
+    assert_eq!(
+        db::drafts::get(&db, "tok", "story").await.unwrap(),
+        Some(form)
+    );
+    assert_eq!(
+        db::drafts::get(&db, "tok", "login").await.unwrap(),
+        None,
+        "a draft serves only its own form"
+    );
+    sqlx::query("UPDATE form_drafts SET expires_at = 0")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        db::drafts::get(&db, "tok", "story").await.unwrap(),
+        None,
+        "expired drafts are gone"
+    );
 }
 on_both!(drafts, drafts_keep_what_was_typed);
 
 async fn demo_content_loads_once(db: Db) {
-    let password = minyi::server::seed::demo(&db).await.unwrap().expect("first run loads the demo");
+    let password = minyi::server::seed::demo(&db)
+        .await
+        .unwrap()
+        .expect("first run loads the demo");
     assert!(password.len() >= 16);
-    assert!(minyi::server::seed::demo(&db).await.unwrap().is_none(), "second run changes nothing");
+    assert!(
+        minyi::server::seed::demo(&db).await.unwrap().is_none(),
+        "second run changes nothing"
+    );
     let page = db::stories::list_published(&db, None, 1, 10).await.unwrap();
     assert_eq!(page.total, 3);
     assert_eq!(db::stations::list_options(&db).await.unwrap().len(), 2);

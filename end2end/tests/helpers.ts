@@ -3,9 +3,17 @@ import { expect, Page, Browser, TestInfo } from '@playwright/test';
 export const user = process.env.E2E_USER || 'e2e.admin';
 export const password = process.env.E2E_PASSWORD || '';
 
+/** With JavaScript on, waits until the page is hydrated, so that the test drives the app's own
+ *  client-side path rather than a plain form post made before the bundle loaded. */
+export async function ready(page: Page) {
+  const js = await page.evaluate(() => true).catch(() => false);
+  if (js) await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+}
+
 /** Signs the admin in through the login form and waits for the staff area. */
 export async function signIn(page: Page) {
   await page.goto('/staff/login');
+  await ready(page);
   await page.getByLabel('用户名').fill(user);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
@@ -24,6 +32,7 @@ export async function visitorPage(browser: Browser, info: TestInfo): Promise<Pag
 
 /** Fills the story editor (already open) and saves it. */
 export async function writeStory(page: Page, story: { title: string; slug: string; body: string }) {
+  await ready(page);
   await page.getByLabel('标题').fill(story.title);
   await page.getByLabel('类型').selectOption('case');
   await page.getByLabel('发布日期').fill('2026-11-28');

@@ -73,3 +73,36 @@ test('the story list reads on a 360 px phone without sideways scrolling', async 
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(360);
 });
+
+test('with JavaScript the page hydrates, navigates in place and logs no errors', async ({ page }, info) => {
+  test.skip(info.project.name === 'nojs', 'hydration needs JavaScript');
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto('/');
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await page.evaluate(() => { (window as any).__samePage = true; });
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '案例故事' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '案例故事' })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__samePage)).toBe(true);
+  // Signing in runs the server function from the page and follows its redirect in place.
+  await page.goto('/staff/login');
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await page.evaluate(() => { (window as any).__samePage = true; });
+  await page.getByLabel('用户名').fill(process.env.E2E_USER || 'e2e.admin');
+  await page.getByLabel('密码').fill(process.env.E2E_PASSWORD || '');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__samePage)).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('the sign-in form can be used with the keyboard alone', async ({ page }) => {
+  await page.goto('/staff/login');
+  await page.getByLabel('用户名').focus();
+  await page.keyboard.type('nobody.here');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('wrong-password-123');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('用户名或密码错误。')).toBeVisible();
+});

@@ -72,7 +72,12 @@ pub async fn create_account(
     } else if !username_is_valid(&username) {
         errors.add("username", Problem::UsernameFormat);
     }
-    let display_name = text::take(errors, "display_name", &display_name, TextRule::line(true, 40));
+    let display_name = text::take(
+        errors,
+        "display_name",
+        &display_name,
+        TextRule::line(true, 40),
+    );
     let role = Role::from_code(role.trim());
     if role.is_none() {
         errors.add("role", Problem::BadChoice);
@@ -88,7 +93,9 @@ pub async fn create_account(
         },
     };
     check_password_shape("password", &password, errors);
-    if errors.get("password").is_none() && auth::password_is_common(&password, &[&username, &display_name]) {
+    if errors.get("password").is_none()
+        && auth::password_is_common(&password, &[&username, &display_name])
+    {
         errors.add("password", Problem::PasswordTooCommon);
     }
     let Some(role) = role.filter(|_| errors.is_empty()) else {
@@ -123,7 +130,10 @@ pub async fn set_account_disabled(id: String, disabled: String) -> Result<(), Ap
     use crate::domain::policy::Permission;
     use crate::server::{db, guard};
     let (state, me) = guard::staff(Permission::ManageAccounts).await?;
-    let id = id.trim().parse::<i64>().map_err(|_| guard::fail(AppError::BadRequest))?;
+    let id = id
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| guard::fail(AppError::BadRequest))?;
     if id == me.id {
         return Err(guard::fail(AppError::Forbidden));
     }
@@ -142,7 +152,10 @@ pub async fn reset_account_password(id: String, password: String) -> Result<(), 
     use crate::server::{auth, db, guard};
     let mut form = FormState::new("account-reset").with("id", &id);
     let (state, me) = guard::staff_for_form(Permission::ManageAccounts, &form, PAGE).await?;
-    let id = id.trim().parse::<i64>().map_err(|_| guard::fail(AppError::BadRequest))?;
+    let id = id
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| guard::fail(AppError::BadRequest))?;
     let Some(username) = db::accounts::username(&state.db, id).await? else {
         return Err(guard::fail(AppError::NotFound));
     };

@@ -18,7 +18,9 @@ pub async fn current_staff() -> Result<Option<StaffUser>, AppError> {
 pub async fn login_form(draft: Option<String>) -> Result<FormState, AppError> {
     use crate::server::guard;
     let state = guard::state()?;
-    Ok(guard::draft(&state, draft, "login").await?.unwrap_or_else(|| FormState::new("login")))
+    Ok(guard::draft(&state, draft, "login")
+        .await?
+        .unwrap_or_else(|| FormState::new("login")))
 }
 
 /// Signs a staff member in: checks the lockout, verifies the password, starts a new session (a
@@ -32,7 +34,10 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
 
     let state = guard::state()?;
     let name = username.trim().to_lowercase();
-    let next = safe_return_path(next.trim()).filter(|p| p.starts_with("/staff")).unwrap_or("/staff").to_string();
+    let next = safe_return_path(next.trim())
+        .filter(|p| p.starts_with("/staff"))
+        .unwrap_or("/staff")
+        .to_string();
     let back = with_query("/staff/login", "next", &next);
     let mut form = FormState::new("login").with("username", username.trim());
     let refuse = |mut form: FormState, field: &str, problem: Problem| {
@@ -47,10 +52,18 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
     }
     if let Some(until) = db::throttle::locked_until(&state.db, &name).await? {
         let minutes = ((until - now_ms()) + 59_999) / 60_000;
-        return guard::bounce(&state, &refuse(form, FORM, Problem::LockedOut { minutes }), &back).await;
+        return guard::bounce(
+            &state,
+            &refuse(form, FORM, Problem::LockedOut { minutes }),
+            &back,
+        )
+        .await;
     }
     let creds = db::accounts::credentials(&state.db, &name).await?;
-    let hash = creds.as_ref().map(|c| c.password_hash.clone()).unwrap_or_else(|| auth::dummy_hash().to_string());
+    let hash = creds
+        .as_ref()
+        .map(|c| c.password_hash.clone())
+        .unwrap_or_else(|| auth::dummy_hash().to_string());
     let matches = tokio::task::spawn_blocking(move || auth::verify_password(&hash, &password))
         .await
         .map_err(|_| AppError::Internal)?;
@@ -63,16 +76,24 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
             }
             let token = auth::new_token();
             db::sessions::insert(&state.db, &auth::token_hash(&token), c.id).await?;
-            guard::set_cookie(&auth::session_cookie(&token, state.config.secure_cookies, &headers));
+            guard::set_cookie(&auth::session_cookie(
+                &token,
+                state.config.secure_cookies,
+                &headers,
+            ));
             tracing::info!(account_id = c.id, "signed in");
             leptos_axum::redirect(&next);
             Ok(())
         }
         // The password was right, so telling that the account is disabled reveals nothing to a stranger.
-        Some(_) if matches => guard::bounce(&state, &refuse(form, FORM, Problem::AccountDisabled), &back).await,
+        Some(_) if matches => {
+            guard::bounce(&state, &refuse(form, FORM, Problem::AccountDisabled), &back).await
+        }
         _ => {
             let problem = match db::throttle::record_failure(&state.db, &name).await? {
-                Some(_) => Problem::LockedOut { minutes: db::throttle::LOCK_MS / 60_000 },
+                Some(_) => Problem::LockedOut {
+                    minutes: db::throttle::LOCK_MS / 60_000,
+                },
                 None => Problem::BadCredentials,
             };
             form.errors.add(FORM, problem);

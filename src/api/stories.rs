@@ -26,9 +26,14 @@ pub async fn list_stories(page: i64, kind: Option<String>) -> Result<Page<StoryS
 pub async fn get_story(slug: String) -> Result<Story, AppError> {
     use crate::server::{db, guard};
     let state = guard::state()?;
-    let story = db::stories::get_published(&state.db, &slug).await?.ok_or_else(|| guard::fail(AppError::NotFound))?;
+    let story = db::stories::get_published(&state.db, &slug)
+        .await?
+        .ok_or_else(|| guard::fail(AppError::NotFound))?;
     // The page shows the rendered body; the Markdown source would only double what is sent.
-    Ok(Story { body_md: String::new(), ..story })
+    Ok(Story {
+        body_md: String::new(),
+        ..story
+    })
 }
 
 /// Every story, published or not. Staff only.
@@ -46,7 +51,9 @@ pub async fn staff_get_story(id: i64) -> Result<Story, AppError> {
     use crate::domain::policy::Permission;
     use crate::server::{db, guard};
     let (state, _) = guard::staff(Permission::ManageStories).await?;
-    db::stories::get(&state.db, id).await?.ok_or_else(|| guard::fail(AppError::NotFound))
+    db::stories::get(&state.db, id)
+        .await?
+        .ok_or_else(|| guard::fail(AppError::NotFound))
 }
 
 /// What the story editor opens with.
@@ -61,18 +68,29 @@ pub struct StoryEditorData {
 /// The editor's content: a sent-back draft if `draft` names one, else the story `id`, else an
 /// empty story dated today. Staff only.
 #[server(endpoint = "staff/stories/form")]
-pub async fn story_form(id: Option<i64>, draft: Option<String>) -> Result<StoryEditorData, AppError> {
+pub async fn story_form(
+    id: Option<i64>,
+    draft: Option<String>,
+) -> Result<StoryEditorData, AppError> {
     use crate::domain::policy::Permission;
     use crate::server::{db, guard};
     let (state, _) = guard::staff(Permission::ManageStories).await?;
     let story = match id {
-        Some(id) => Some(db::stories::get(&state.db, id).await?.ok_or_else(|| guard::fail(AppError::NotFound))?),
+        Some(id) => Some(
+            db::stories::get(&state.db, id)
+                .await?
+                .ok_or_else(|| guard::fail(AppError::NotFound))?,
+        ),
         None => None,
     };
     let mut version = story.as_ref().map(|s| s.updated_at);
     let form = match guard::draft(&state, draft, "story").await? {
         Some(d) => {
-            version = d.values.get("version").and_then(|v| v.parse().ok()).or(version);
+            version = d
+                .values
+                .get("version")
+                .and_then(|v| v.parse().ok())
+                .or(version);
             d
         }
         None => match &story {
@@ -87,11 +105,17 @@ pub async fn story_form(id: Option<i64>, draft: Option<String>) -> Result<StoryE
                 let today = crate::domain::time::date_of_ms(crate::server::db::now_ms())
                     .map(|d| d.to_string())
                     .unwrap_or_default();
-                FormState::new("story").with("kind", "case").with("published_on", today)
+                FormState::new("story")
+                    .with("kind", "case")
+                    .with("published_on", today)
             }
         },
     };
-    Ok(StoryEditorData { id, version, state: form })
+    Ok(StoryEditorData {
+        id,
+        version,
+        state: form,
+    })
 }
 
 /// Creates or updates a story from the editor. Problems send the editor back with everything
@@ -129,7 +153,14 @@ pub async fn save_story(
         .with("published_on", &published_on)
         .with("version", &version);
     let (state, user) = guard::staff_for_form(Permission::ManageStories, &form, &return_to).await?;
-    let input = StoryInput { title, summary, body, kind, slug, published_on };
+    let input = StoryInput {
+        title,
+        summary,
+        body,
+        kind,
+        slug,
+        published_on,
+    };
     let story = match input.validate() {
         Ok(s) => s,
         Err(errors) => {
@@ -163,7 +194,10 @@ pub async fn set_story_published(id: String, publish: String) -> Result<(), AppE
     use crate::domain::policy::Permission;
     use crate::server::{db, guard};
     let (state, user) = guard::staff(Permission::ManageStories).await?;
-    let id = id.trim().parse::<i64>().map_err(|_| guard::fail(AppError::BadRequest))?;
+    let id = id
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| guard::fail(AppError::BadRequest))?;
     let publish = publish == "1";
     if !db::stories::set_published(&state.db, id, publish, user.id).await? {
         return Err(guard::fail(AppError::NotFound));

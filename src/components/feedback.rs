@@ -17,7 +17,10 @@ pub fn Notice(#[prop(into)] text: String) -> impl IntoView {
 /// The list of a form's problems at its top, each linking to its field. `labels` maps field
 /// names to their labels.
 #[component]
-pub fn ErrorSummary(errors: FieldErrors, labels: Vec<(&'static str, &'static str)>) -> impl IntoView {
+pub fn ErrorSummary(
+    errors: FieldErrors,
+    labels: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
     let t = t();
     (!errors.is_empty()).then(|| {
         let form_problem = errors.get(FORM).map(|p| (t.problem)("", p));
@@ -59,7 +62,10 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
 pub fn ActionFeedback(#[prop(into)] value: Signal<Option<Result<(), AppError>>>) -> impl IntoView {
     let navigate = use_navigate();
     Effect::new(move |_| {
-        if let Some(Err(AppError::Unauthenticated { login_url: Some(url) })) = value.get() {
+        if let Some(Err(AppError::Unauthenticated {
+            login_url: Some(url),
+        })) = value.get()
+        {
             navigate(&url, Default::default());
         }
     });

@@ -43,15 +43,26 @@ pub fn Field(
         (None, Some(m)) => Some((t.max_chars)(m)),
         (None, None) => None,
     };
-    let described = [hint_text.as_ref().map(|_| hint_id.clone()), message.as_ref().map(|_| err_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described = [
+        hint_text.as_ref().map(|_| hint_id.clone()),
+        message.as_ref().map(|_| err_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let described = (!described.is_empty()).then_some(described);
     let invalid = message.as_ref().map(|_| "true");
-    let class = if message.is_some() { "field has-error" } else { "field" };
-    let mark = if required { t.required_mark } else { t.optional_mark };
+    let class = if message.is_some() {
+        "field has-error"
+    } else {
+        "field"
+    };
+    let mark = if required {
+        t.required_mark
+    } else {
+        t.optional_mark
+    };
     let control_view = match control {
         Control::Input(kind) => view! {
             <input id=id.clone() name=name type=kind value=value aria-invalid=invalid
@@ -88,7 +99,11 @@ pub fn Select(
     let id = field_id(name);
     let err_id = format!("{id}-error");
     let message = problem.as_ref().map(|p| (t.problem)(label, p));
-    let class = if message.is_some() { "field has-error" } else { "field" };
+    let class = if message.is_some() {
+        "field has-error"
+    } else {
+        "field"
+    };
     let described = message.as_ref().map(|_| err_id.clone());
     view! {
         <div class=class>

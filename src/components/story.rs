@@ -40,7 +40,7 @@ pub fn StoryArticle(story: Story) -> impl IntoView {
             <p class="kind">{story_kind(story.kind)}</p>
             <h1>{story.title}</h1>
             <p class="date">
-                {t.story_published_on}": "
+                {t.story_published_on}"："
                 <time datetime=story.published_on.clone()>{format_date_zh(&story.published_on)}</time>
             </p>
             {(!story.summary.is_empty()).then(|| view! { <p class="lead">{story.summary}</p> })}

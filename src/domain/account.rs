@@ -66,7 +66,9 @@ pub fn username_is_valid(name: &str) -> bool {
     let n = name.chars().count();
     (3..=USERNAME_MAX).contains(&n)
         && name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
 }
 
 /// Length checks for a new password; the server adds the common-password check.
@@ -75,9 +77,21 @@ pub fn check_password_shape(field: &str, password: &str, errors: &mut FieldError
     if n == 0 {
         errors.add(field, Problem::Required);
     } else if n < PASSWORD_MIN {
-        errors.add(field, Problem::TooShort { min: PASSWORD_MIN, actual: n });
+        errors.add(
+            field,
+            Problem::TooShort {
+                min: PASSWORD_MIN,
+                actual: n,
+            },
+        );
     } else if n > PASSWORD_MAX {
-        errors.add(field, Problem::TooLong { max: PASSWORD_MAX, actual: n });
+        errors.add(
+            field,
+            Problem::TooLong {
+                max: PASSWORD_MAX,
+                actual: n,
+            },
+        );
     }
 }
 
@@ -99,7 +113,10 @@ mod tests {
     fn password_length() {
         let mut e = FieldErrors::default();
         check_password_shape("password", "short", &mut e);
-        assert_eq!(e.get("password"), Some(&Problem::TooShort { min: 10, actual: 5 }));
+        assert_eq!(
+            e.get("password"),
+            Some(&Problem::TooShort { min: 10, actual: 5 })
+        );
         let mut e = FieldErrors::default();
         check_password_shape("password", "long enough pass", &mut e);
         assert!(e.is_empty());

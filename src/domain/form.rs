@@ -17,7 +17,10 @@ pub struct FormState {
 
 impl FormState {
     pub fn new(form: &str) -> Self {
-        Self { form: form.to_string(), ..Self::default() }
+        Self {
+            form: form.to_string(),
+            ..Self::default()
+        }
     }
     pub fn with(mut self, field: &str, value: impl Into<String>) -> Self {
         self.values.insert(field.to_string(), value.into());

@@ -17,7 +17,9 @@ pub enum Permission {
 /// Whether `role` holds `permission`.
 pub fn allows(role: Role, permission: Permission) -> bool {
     match permission {
-        Permission::StaffArea | Permission::ManageStories => matches!(role, Role::Admin | Role::Staff),
+        Permission::StaffArea | Permission::ManageStories => {
+            matches!(role, Role::Admin | Role::Staff)
+        }
         Permission::ManageAccounts => role == Role::Admin,
     }
 }
@@ -35,7 +37,11 @@ mod tests {
 
     #[test]
     fn admins_may_do_everything() {
-        for p in [Permission::ManageStories, Permission::ManageAccounts, Permission::StaffArea] {
+        for p in [
+            Permission::ManageStories,
+            Permission::ManageAccounts,
+            Permission::StaffArea,
+        ] {
             assert!(allows(Role::Admin, p));
         }
     }

@@ -89,7 +89,9 @@ pub fn slug_is_valid(slug: &str) -> bool {
         && !slug.starts_with('-')
         && !slug.ends_with('-')
         && !slug.contains("--")
-        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// The raw strings of the story editor, exactly as typed.
@@ -172,7 +174,13 @@ mod tests {
         };
         let e = bad.validate().unwrap_err();
         assert_eq!(e.get("title"), Some(&Problem::BlankOnly));
-        assert_eq!(e.get("body"), Some(&Problem::TooLong { max: 50_000, actual: 50_001 }));
+        assert_eq!(
+            e.get("body"),
+            Some(&Problem::TooLong {
+                max: 50_000,
+                actual: 50_001
+            })
+        );
         assert_eq!(e.get("kind"), Some(&Problem::BadChoice));
         assert_eq!(e.get("published_on"), Some(&Problem::BadDate));
         // Upper case is folded, but spaces and punctuation are not allowed.
@@ -187,7 +195,12 @@ mod tests {
         assert!(!slug_is_valid("a--b"));
         assert!(!slug_is_valid("中文"));
         assert!(!slug_is_valid(&"a".repeat(81)));
-        let s = StoryInput { slug: "Case-One".into(), ..input() }.validate().unwrap();
+        let s = StoryInput {
+            slug: "Case-One".into(),
+            ..input()
+        }
+        .validate()
+        .unwrap();
         assert_eq!(s.slug.as_deref(), Some("case-one"));
     }
 }

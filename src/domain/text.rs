@@ -62,10 +62,20 @@ pub struct TextRule {
 
 impl TextRule {
     pub const fn line(required: bool, max: usize) -> Self {
-        Self { required, min: 0, max, multiline: false }
+        Self {
+            required,
+            min: 0,
+            max,
+            multiline: false,
+        }
     }
     pub const fn block(required: bool, max: usize) -> Self {
-        Self { required, min: 0, max, multiline: true }
+        Self {
+            required,
+            min: 0,
+            max,
+            multiline: true,
+        }
     }
 }
 
@@ -81,7 +91,10 @@ fn is_forbidden_control(c: char, multiline: bool) -> bool {
 /// (empty when an optional field was left blank).
 pub fn clean(raw: &str, rule: TextRule) -> Result<String, Problem> {
     let text = raw.replace("\r\n", "\n").replace('\r', "\n");
-    if text.chars().any(|c| is_forbidden_control(c, rule.multiline)) {
+    if text
+        .chars()
+        .any(|c| is_forbidden_control(c, rule.multiline))
+    {
         return Err(Problem::ControlChars);
     }
     let trimmed = text.trim();
@@ -89,14 +102,24 @@ pub fn clean(raw: &str, rule: TextRule) -> Result<String, Problem> {
         if !text.is_empty() && rule.required {
             return Err(Problem::BlankOnly);
         }
-        return if rule.required { Err(Problem::Required) } else { Ok(String::new()) };
+        return if rule.required {
+            Err(Problem::Required)
+        } else {
+            Ok(String::new())
+        };
     }
     let n = trimmed.chars().count();
     if n > rule.max {
-        return Err(Problem::TooLong { max: rule.max, actual: n });
+        return Err(Problem::TooLong {
+            max: rule.max,
+            actual: n,
+        });
     }
     if n < rule.min {
-        return Err(Problem::TooShort { min: rule.min, actual: n });
+        return Err(Problem::TooShort {
+            min: rule.min,
+            actual: n,
+        });
     }
     Ok(trimmed.to_string())
 }
@@ -120,7 +143,10 @@ mod tests {
     fn counts_chinese_characters_not_bytes() {
         let rule = TextRule::line(true, 4);
         assert_eq!(clean("人民代表", rule), Ok("人民代表".into()));
-        assert_eq!(clean("人民代表大", rule), Err(Problem::TooLong { max: 4, actual: 5 }));
+        assert_eq!(
+            clean("人民代表大", rule),
+            Err(Problem::TooLong { max: 4, actual: 5 })
+        );
     }
 
     #[test]
@@ -133,15 +159,35 @@ mod tests {
 
     #[test]
     fn control_characters_are_refused() {
-        assert_eq!(clean("a\u{0007}b", TextRule::line(true, 10)), Err(Problem::ControlChars));
-        assert_eq!(clean("a\nb", TextRule::line(true, 10)), Err(Problem::ControlChars));
-        assert_eq!(clean("a\u{202E}b", TextRule::block(true, 10)), Err(Problem::ControlChars));
-        assert_eq!(clean("a\r\nb\tc", TextRule::block(true, 10)), Ok("a\nb\tc".into()));
+        assert_eq!(
+            clean("a\u{0007}b", TextRule::line(true, 10)),
+            Err(Problem::ControlChars)
+        );
+        assert_eq!(
+            clean("a\nb", TextRule::line(true, 10)),
+            Err(Problem::ControlChars)
+        );
+        assert_eq!(
+            clean("a\u{202E}b", TextRule::block(true, 10)),
+            Err(Problem::ControlChars)
+        );
+        assert_eq!(
+            clean("a\r\nb\tc", TextRule::block(true, 10)),
+            Ok("a\nb\tc".into())
+        );
     }
 
     #[test]
     fn minimum_length() {
-        let rule = TextRule { required: true, min: 5, max: 10, multiline: false };
-        assert_eq!(clean("意见", rule), Err(Problem::TooShort { min: 5, actual: 2 }));
+        let rule = TextRule {
+            required: true,
+            min: 5,
+            max: 10,
+            multiline: false,
+        };
+        assert_eq!(
+            clean("意见", rule),
+            Err(Problem::TooShort { min: 5, actual: 2 })
+        );
     }
 }

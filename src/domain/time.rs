@@ -12,7 +12,11 @@ fn shanghai() -> FixedOffset {
 /// `2026-11-28 09:30` in Shanghai time.
 pub fn format_ms(ms: i64) -> String {
     DateTime::from_timestamp_millis(ms)
-        .map(|t| t.with_timezone(&shanghai()).format("%Y-%m-%d %H:%M").to_string())
+        .map(|t| {
+            t.with_timezone(&shanghai())
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
         .unwrap_or_default()
 }
 
@@ -21,11 +25,26 @@ pub fn date_of_ms(ms: i64) -> Option<NaiveDate> {
     DateTime::from_timestamp_millis(ms).map(|t| t.with_timezone(&shanghai()).date_naive())
 }
 
-/// `2026年11月28日` from `2026-11-28`; the input unchanged if it is not a date.
+/// `2026年11月28日` from `2026-11-28`; the input unchanged if it is not such a date. Written
+/// without chrono because it runs in the browser too, and chrono's parser and formatter would
+/// otherwise be linked into the bundle for this one job.
 pub fn format_date_zh(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| d.format("%Y年%-m月%-d日").to_string())
-        .unwrap_or_else(|_| iso.to_string())
+    let mut parts = iso.splitn(3, '-');
+    let year = parts
+        .next()
+        .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+    let month = parts
+        .next()
+        .and_then(|m| m.parse::<u32>().ok())
+        .filter(|m| (1..=12).contains(m));
+    let day = parts
+        .next()
+        .and_then(|d| d.parse::<u32>().ok())
+        .filter(|d| (1..=31).contains(d));
+    match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => format!("{y}年{m}月{d}日"),
+        _ => iso.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -36,7 +55,12 @@ mod tests {
     fn shows_shanghai_time() {
         // 2026-11-27T16:30:00Z is 00:30 the next day in Shanghai.
         assert_eq!(format_ms(1_795_797_000_000), "2026-11-28 00:30");
-        assert_eq!(date_of_ms(1_795_797_000_000).unwrap().to_string(), "2026-11-28");
+        assert_eq!(
+            date_of_ms(1_795_797_000_000).unwrap().to_string(),
+            "2026-11-28"
+        );
         assert_eq!(format_date_zh("2026-03-05"), "2026年3月5日");
+        assert_eq!(format_date_zh("2026-13-05"), "2026-13-05");
+        assert_eq!(format_date_zh("soon"), "soon");
     }
 }

@@ -7,20 +7,28 @@ fn problem(label: &str, p: &Problem) -> String {
     match p {
         Problem::Required => format!("请填写{label}。"),
         Problem::BlankOnly => format!("{label}不能只有空格，请填写内容。"),
-        Problem::TooLong { max, actual } => format!("{label}最多 {max} 个字，现在是 {actual} 个字，请删减。"),
-        Problem::TooShort { min, actual } => format!("{label}至少 {min} 个字，现在是 {actual} 个字。"),
+        Problem::TooLong { max, actual } => {
+            format!("{label}最多 {max} 个字，现在是 {actual} 个字，请删减。")
+        }
+        Problem::TooShort { min, actual } => {
+            format!("{label}至少 {min} 个字，现在是 {actual} 个字。")
+        }
         Problem::ControlChars => format!("{label}含有不可见的控制字符，请删除后再提交。"),
-        Problem::SlugFormat => format!(
-            "{label}只能用小写英文字母、数字和连字符“-”，最多 80 个字符，例如 2026-jiedao-yijian。"
-        ),
+        Problem::SlugFormat => {
+            format!("{label}只能用小写英文字母、数字和连字符“-”，最多 80 个字符，例如 2026-jiedao-yijian。")
+        }
         Problem::SlugTaken { by } => format!("{label}已被《{by}》使用，请换一个。"),
         Problem::BadDate => format!("{label}不是有效日期，请按“2026-11-28”的格式填写。"),
         Problem::BadChoice => format!("请从列表中选择{label}。"),
-        Problem::UsernameFormat => format!(
-            "{label}须为 3–32 个字符，以小写英文字母开头，只能含小写字母、数字和“.”“_”“-”。"
-        ),
+        Problem::UsernameFormat => {
+            format!(
+                "{label}须为 3–32 个字符，以小写英文字母开头，只能含小写字母、数字和“.”“_”“-”。"
+            )
+        }
         Problem::UsernameTaken => format!("这个{label}已被使用，请换一个。"),
-        Problem::PasswordTooCommon => "这个密码太常见或太容易猜到，请换一个更长、更独特的密码。".into(),
+        Problem::PasswordTooCommon => {
+            "这个密码太常见或太容易猜到，请换一个更长、更独特的密码。".into()
+        }
         Problem::PasswordMismatch => "两次输入的密码不一致。".into(),
         Problem::BadCredentials => "用户名或密码错误。".into(),
         Problem::AccountDisabled => "该账号已停用，请联系管理员。".into(),
@@ -95,10 +103,12 @@ pub static TEXTS: Texts = Texts {
     story_field_title: "标题",
     story_field_summary: "摘要",
     story_field_body: "正文",
-    story_field_body_hint: "支持 Markdown：# 小标题、**加粗**、- 列表、[链接文字](https://…)。不允许脚本。",
+    story_field_body_hint:
+        "支持 Markdown：# 小标题、**加粗**、- 列表、[链接文字](https://…)。不允许脚本。",
     story_field_kind: "类型",
     story_field_slug: "网址",
-    story_field_slug_hint: "显示在地址栏中，如 /stories/2026-jiedao-yijian。留空则按发布日期自动生成。",
+    story_field_slug_hint:
+        "显示在地址栏中，如 /stories/2026-jiedao-yijian。留空则按发布日期自动生成。",
     story_field_date: "发布日期",
     save: "保存",
     cancel: "取消",

@@ -2,7 +2,9 @@
 //! session cookie. The decisions (who may do what) are in `domain::policy` and `server::guard`.
 
 use super::config::SecureCookies;
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use cookie::{Cookie, SameSite};
 use http::HeaderMap;
@@ -23,7 +25,11 @@ pub fn hash_password(password: &str) -> String {
 /// Whether `password` matches `hash`. A malformed hash never matches.
 pub fn verify_password(hash: &str, password: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -49,7 +55,10 @@ pub fn new_token() -> String {
 
 /// What is stored for a token: its SHA-256, hex.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A password for the demo admin: 20 letters and digits without look-alikes.
@@ -57,7 +66,10 @@ pub fn generate_password() -> String {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut bytes = [0u8; 20];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
-    bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect()
+    bytes
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect()
 }
 
 /// The session token in the request's cookies, if any.
@@ -128,7 +140,13 @@ mod tests {
 
     #[test]
     fn common_passwords_are_refused() {
-        for p in ["password123", "1234567890", "qwertyuiop", "iloveyou123", "admin12345"] {
+        for p in [
+            "password123",
+            "1234567890",
+            "qwertyuiop",
+            "iloveyou123",
+            "admin12345",
+        ] {
             assert!(password_is_common(p, &[]), "{p} should count as common");
         }
         assert!(password_is_common("zhangwei2026", &["zhangwei"]));
@@ -143,7 +161,10 @@ mod tests {
         assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && !c.contains("Secure"));
         headers.insert("x-forwarded-proto", "https".parse().unwrap());
         assert!(session_cookie("abc", SecureCookies::Auto, &headers).contains("Secure"));
-        headers.insert(http::header::COOKIE, "a=b; minyi_session=tok".parse().unwrap());
+        headers.insert(
+            http::header::COOKIE,
+            "a=b; minyi_session=tok".parse().unwrap(),
+        );
         assert_eq!(cookie_token(&headers).as_deref(), Some("tok"));
     }
 

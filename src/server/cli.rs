@@ -3,6 +3,7 @@
 use super::{auth, config::Config, db, router, seed, state::AppState};
 use crate::domain::account::{check_password_shape, username_is_valid, Role};
 use crate::domain::text::FieldErrors;
+use axum::serve::ListenerExt;
 use clap::{Parser, Subcommand};
 use leptos::config::{Env, LeptosOptions};
 use std::io::Read;
@@ -26,7 +27,9 @@ enum Command {
     #[command(after_help = super::config::ENV_HELP)]
     Migrate,
     /// Create an admin account; the password is read from standard input
-    #[command(after_help = "Example: printf '%s' \"$PASSWORD\" | minyi create-admin --username admin")]
+    #[command(
+        after_help = "Example: printf '%s' \"$PASSWORD\" | minyi create-admin --username admin"
+    )]
     CreateAdmin {
         /// Login name: 3–32 lower-case letters, digits, '.', '_' or '-', starting with a letter
         #[arg(long)]
@@ -71,10 +74,15 @@ pub async fn main() -> ExitCode {
 }
 
 async fn open(config: &Config) -> Result<db::Db, String> {
-    let pool = db::connect(&config.database_url)
+    let pool = db::connect(&config.database_url).await.map_err(|e| {
+        format!(
+            "cannot open the database {}: {e}",
+            redact(&config.database_url)
+        )
+    })?;
+    db::migrate(&pool)
         .await
-        .map_err(|e| format!("cannot open the database {}: {e}", redact(&config.database_url)))?;
-    db::migrate(&pool).await.map_err(|e| format!("migrations failed: {e}"))?;
+        .map_err(|e| format!("migrations failed: {e}"))?;
     Ok(pool)
 }
 
@@ -113,8 +121,13 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
         }
         Command::SeedDemo => {
             let db = open(&config).await?;
-            match seed::demo(&db).await.map_err(|e| format!("loading the demo content failed: {e}"))? {
-                None => println!("demo content not loaded: the database already has accounts or stories"),
+            match seed::demo(&db)
+                .await
+                .map_err(|e| format!("loading the demo content failed: {e}"))?
+            {
+                None => println!(
+                    "demo content not loaded: the database already has accounts or stories"
+                ),
                 Some(password) => {
                     println!("demo content loaded.");
                     println!("admin account:  username admin   password {password}");
@@ -123,18 +136,30 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             }
             Ok(())
         }
-        Command::CreateAdmin { username, display_name } => {
+        Command::CreateAdmin {
+            username,
+            display_name,
+        } => {
             let db = open(&config).await?;
             let mut password = String::new();
-            std::io::stdin().read_to_string(&mut password).map_err(|e| format!("cannot read the password: {e}"))?;
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .map_err(|e| format!("cannot read the password: {e}"))?;
             let password = password.trim_end_matches(['\n', '\r']);
             if !username_is_valid(&username) {
-                return Err("the username must be 3–32 lower-case letters, digits, '.', '_' or '-', starting with a letter".into());
+                return Err(
+                    "the username must be 3–32 lower-case letters, digits, '.', '_' or '-', starting with a letter"
+                        .into(),
+                );
             }
             let mut errors = FieldErrors::default();
             check_password_shape("password", password, &mut errors);
             if !errors.is_empty() {
-                return Err(format!("the password must be {} to {} characters", crate::domain::account::PASSWORD_MIN, crate::domain::account::PASSWORD_MAX));
+                return Err(format!(
+                    "the password must be {} to {} characters",
+                    crate::domain::account::PASSWORD_MIN,
+                    crate::domain::account::PASSWORD_MAX
+                ));
             }
             if auth::password_is_common(password, &[&username]) {
                 return Err("the password is too common or too easy to guess; choose a longer, less usual one".into());
@@ -148,7 +173,10 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 role: Role::Admin,
                 station_id: None,
             };
-            match db::accounts::insert(&db, &new, None).await.map_err(|e| e.to_string())? {
+            match db::accounts::insert(&db, &new, None)
+                .await
+                .map_err(|e| e.to_string())?
+            {
                 Some(_) => {
                     println!("admin account {username} created");
                     Ok(())
@@ -159,17 +187,29 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
         Command::Serve => {
             let db = open(&config).await?;
             let addr = config.site_addr;
-            let state = AppState { db, leptos_options: leptos_options(&config), config: Arc::new(config) };
+            let state = AppState {
+                db,
+                leptos_options: leptos_options(&config),
+                config: Arc::new(config),
+            };
             let app = router::router(state);
-            let listener = tokio::net::TcpListener::bind(addr)
-                .await
-                .map_err(|e| format!("cannot listen on {addr}: {e} (set LEPTOS_SITE_ADDR to another address)"))?;
+            let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+                format!("cannot listen on {addr}: {e} (set LEPTOS_SITE_ADDR to another address)")
+            })?;
             tracing::info!(%addr, "serving http://{addr}");
-            axum::serve(listener, app.into_make_service())
+            axum::serve(listener.tap_io(no_delay), app.into_make_service())
                 .with_graceful_shutdown(shutdown())
                 .await
                 .map_err(|e| format!("server stopped: {e}"))
         }
+    }
+}
+
+/// Sends each write at once: a response written as headers and then body would otherwise wait
+/// for the client's delayed ACK (about 40 ms) on a kept-alive connection.
+pub fn no_delay(stream: &mut tokio::net::TcpStream) {
+    if let Err(e) = stream.set_nodelay(true) {
+        tracing::debug!(error = %e, "TCP_NODELAY not set");
     }
 }
 
@@ -178,7 +218,8 @@ async fn shutdown() {
         let _ = tokio::signal::ctrl_c().await;
     };
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -56,7 +56,9 @@ impl Config {
         let org_name = get("MINYI_ORG_NAME").unwrap_or_else(|| DEFAULT_ORG_NAME.into());
         let n = org_name.trim().chars().count();
         if n == 0 || n > 40 {
-            problems.push(format!("MINYI_ORG_NAME must be 1 to 40 characters, got {n}"));
+            problems.push(format!(
+                "MINYI_ORG_NAME must be 1 to 40 characters, got {n}"
+            ));
         }
         let max_body_bytes = match get("MINYI_MAX_BODY_BYTES") {
             None => DEFAULT_MAX_BODY,
@@ -75,7 +77,9 @@ impl Config {
             Some("always") => SecureCookies::Always,
             Some("never") => SecureCookies::Never,
             Some(v) => {
-                problems.push(format!("MINYI_SECURE_COOKIES={v:?} must be auto, always or never"));
+                problems.push(format!(
+                    "MINYI_SECURE_COOKIES={v:?} must be auto, always or never"
+                ));
                 SecureCookies::Auto
             }
         };
@@ -106,8 +110,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn with(vars: &[(&str, &str)]) -> Result<Config, Vec<String>> {
-        let map: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|k| map.get(k).cloned())
     }
 

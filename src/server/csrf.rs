@@ -22,7 +22,10 @@ pub fn allowed(method: &Method, headers: &http::HeaderMap) -> bool {
     match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         None => true,
         Some(origin) => {
-            let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+            let host = headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
             let authority = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
             !host.is_empty() && authority.eq_ignore_ascii_case(host)
         }
@@ -59,21 +62,48 @@ mod tests {
 
     #[test]
     fn reads_are_always_allowed() {
-        assert!(allowed(&Method::GET, &headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(allowed(
+            &Method::GET,
+            &headers(&[("sec-fetch-site", "cross-site")])
+        ));
     }
 
     #[test]
     fn cross_site_posts_are_refused() {
-        assert!(!allowed(&Method::POST, &headers(&[("sec-fetch-site", "cross-site")])));
-        assert!(!allowed(&Method::POST, &headers(&[("sec-fetch-site", "same-site")])));
-        assert!(!allowed(&Method::POST, &headers(&[("origin", "https://evil.example"), ("host", "minyi.example")])));
-        assert!(!allowed(&Method::POST, &headers(&[("origin", "null"), ("host", "minyi.example")])));
+        assert!(!allowed(
+            &Method::POST,
+            &headers(&[("sec-fetch-site", "cross-site")])
+        ));
+        assert!(!allowed(
+            &Method::POST,
+            &headers(&[("sec-fetch-site", "same-site")])
+        ));
+        assert!(!allowed(
+            &Method::POST,
+            &headers(&[
+                ("origin", "https://evil.example"),
+                ("host", "minyi.example")
+            ])
+        ));
+        assert!(!allowed(
+            &Method::POST,
+            &headers(&[("origin", "null"), ("host", "minyi.example")])
+        ));
     }
 
     #[test]
     fn same_origin_posts_pass() {
-        assert!(allowed(&Method::POST, &headers(&[("sec-fetch-site", "same-origin")])));
-        assert!(allowed(&Method::POST, &headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")])));
+        assert!(allowed(
+            &Method::POST,
+            &headers(&[("sec-fetch-site", "same-origin")])
+        ));
+        assert!(allowed(
+            &Method::POST,
+            &headers(&[
+                ("origin", "http://127.0.0.1:3000"),
+                ("host", "127.0.0.1:3000")
+            ])
+        ));
         assert!(allowed(&Method::POST, &headers(&[])));
     }
 }

@@ -40,7 +40,9 @@ pub fn is_plain_form_post() -> bool {
 pub fn fail(e: AppError) -> AppError {
     if !is_plain_form_post() {
         if let Some(res) = use_context::<ResponseOptions>() {
-            res.set_status(StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR));
+            res.set_status(
+                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            );
         }
     }
     e
@@ -80,7 +82,9 @@ pub async fn staff_for_form(
             if is_plain_form_post() {
                 leptos_axum::redirect(&login_url);
             }
-            Err(fail(AppError::Unauthenticated { login_url: Some(login_url) }))
+            Err(fail(AppError::Unauthenticated {
+                login_url: Some(login_url),
+            }))
         }
         Some(user) if !allows(user.role, permission) => Err(fail(AppError::Forbidden)),
         Some(user) => Ok((state, user)),
@@ -102,7 +106,11 @@ pub async fn bounce(state: &AppState, form: &FormState, return_to: &str) -> Resu
 }
 
 /// The draft of `form` under `token`, if the token is given and still valid.
-pub async fn draft(state: &AppState, token: Option<String>, form: &str) -> Result<Option<FormState>, AppError> {
+pub async fn draft(
+    state: &AppState,
+    token: Option<String>,
+    form: &str,
+) -> Result<Option<FormState>, AppError> {
     match token.filter(|t| t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit())) {
         Some(t) => Ok(db::drafts::get(&state.db, &t, form).await?),
         None => Ok(None),
@@ -116,7 +124,10 @@ pub fn headers() -> http::HeaderMap {
 
 /// Adds a `Set-Cookie` header to the response.
 pub fn set_cookie(value: &str) {
-    if let (Some(res), Ok(v)) = (use_context::<ResponseOptions>(), http::HeaderValue::from_str(value)) {
+    if let (Some(res), Ok(v)) = (
+        use_context::<ResponseOptions>(),
+        http::HeaderValue::from_str(value),
+    ) {
         res.append_header(http::header::SET_COOKIE, v);
     }
 }

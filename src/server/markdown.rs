@@ -68,24 +68,43 @@ mod tests {
         let lower = html.to_ascii_lowercase();
         let mut rest = lower.as_str();
         while let Some(start) = rest.find('<') {
-            let end = rest[start..].find('>').map(|e| start + e + 1).unwrap_or(rest.len());
+            let end = rest[start..]
+                .find('>')
+                .map(|e| start + e + 1)
+                .unwrap_or(rest.len());
             let tag = &rest[start..end];
             rest = &rest[end..];
-            let name: String = tag[1..].trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let name: String = tag[1..]
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
             assert!(
-                !["script", "iframe", "object", "embed", "style", "form", "input", "meta", "link", "base", "svg", "math", "noscript", "body", "video", "source"]
-                    .contains(&name.as_str()),
+                ![
+                    "script", "iframe", "object", "embed", "style", "form", "input", "meta",
+                    "link", "base", "svg", "math", "noscript", "body", "video", "source"
+                ]
+                .contains(&name.as_str()),
                 "payload {payload:?} left a <{name}> tag in {html:?}"
             );
             for attr in tag.split_whitespace().skip(1) {
                 let key = attr.split('=').next().unwrap_or("");
-                assert!(!key.starts_with("on") && key != "style" && key != "background",
-                    "payload {payload:?} left attribute {key:?} in {html:?}");
+                assert!(
+                    !key.starts_with("on") && key != "style" && key != "background",
+                    "payload {payload:?} left attribute {key:?} in {html:?}"
+                );
                 if matches!(key, "href" | "src" | "action" | "formaction") {
-                    let value = attr[key.len()..].trim_start_matches('=').trim_matches(|c| c == '"' || c == '\'' || c == '>' || c == '/');
-                    let scheme_ok = ["http://", "https://", "mailto:", "tel:"].iter().any(|s| value.starts_with(s))
+                    let value = attr[key.len()..]
+                        .trim_start_matches('=')
+                        .trim_matches(|c| c == '"' || c == '\'' || c == '>' || c == '/');
+                    let scheme_ok = ["http://", "https://", "mailto:", "tel:"]
+                        .iter()
+                        .any(|s| value.starts_with(s))
                         || !value.contains(':');
-                    assert!(scheme_ok, "payload {payload:?} left URL {value:?} in {html:?}");
+                    assert!(
+                        scheme_ok,
+                        "payload {payload:?} left URL {value:?} in {html:?}"
+                    );
                 }
             }
         }

@@ -12,7 +12,10 @@ use axum::{
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, set_header::SetResponseHeaderLayer};
+use tower_http::{
+    compression::CompressionLayer, limit::RequestBodyLimitLayer, services::ServeDir,
+    set_header::SetResponseHeaderLayer,
+};
 
 /// `/healthz`: 200 when the database answers, 503 when it does not.
 async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
@@ -26,7 +29,9 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
 /// Builds the whole application for `state`.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    let site = SiteInfo { org_name: state.config.org_name.clone() };
+    let site = SiteInfo {
+        org_name: state.config.org_name.clone(),
+    };
     let context = {
         let state = state.clone();
         move || {
@@ -36,10 +41,26 @@ pub fn router(state: AppState) -> Router {
     };
     let options = state.leptos_options.clone();
     let max_body = state.config.max_body_bytes;
+    // The bundle, styles and other files are served straight from disk (precompressed copies when
+    // the build made them); only unknown paths fall through to the app's 404 page.
+    let pkg = format!("{}/{}", options.site_root, options.site_pkg_dir);
+    let files = ServeDir::new(&*options.site_root)
+        .precompressed_gzip()
+        .precompressed_br();
     Router::new()
         .route("/healthz", get(healthz))
-        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .nest_service(
+            &format!("/{}", options.site_pkg_dir),
+            ServeDir::new(pkg).precompressed_gzip().precompressed_br(),
+        )
+        .route_service("/favicon.svg", files)
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .layer(middleware::from_fn(csrf::protect))
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(max_body))
@@ -48,7 +69,10 @@ pub fn router(state: AppState) -> Router {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),

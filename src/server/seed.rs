@@ -56,13 +56,31 @@ const STORIES: [DemoStory; 3] = [
 /// Loads the demo content when the database has no accounts and no stories. Returns the admin's
 /// generated password, or `None` when the database already had content (nothing is changed).
 pub async fn demo(db: &db::Db) -> Result<Option<String>, sqlx::Error> {
-    let accounts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(&db.pool).await?;
-    let stories: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM stories").fetch_one(&db.pool).await?;
+    let accounts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts")
+        .fetch_one(&db.pool)
+        .await?;
+    let stories: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM stories")
+        .fetch_one(&db.pool)
+        .await?;
     if accounts > 0 || stories > 0 {
         return Ok(None);
     }
-    db::stations::insert(db, "东湖街道基层立法联系点", "contact_point", "东湖街道", "东湖路 88 号社区服务中心二楼").await?;
-    db::stations::insert(db, "西城街道基层立法联系点", "contact_point", "西城街道", "西城大街 12 号党群服务中心").await?;
+    db::stations::insert(
+        db,
+        "东湖街道基层立法联系点",
+        "contact_point",
+        "东湖街道",
+        "东湖路 88 号社区服务中心二楼",
+    )
+    .await?;
+    db::stations::insert(
+        db,
+        "西城街道基层立法联系点",
+        "contact_point",
+        "西城街道",
+        "西城大街 12 号党群服务中心",
+    )
+    .await?;
     let password = auth::generate_password();
     let hash = auth::hash_password(&password);
     let admin = db::accounts::insert(
@@ -87,10 +105,19 @@ pub async fn demo(db: &db::Db) -> Result<Option<String>, sqlx::Error> {
             slug: s.slug.into(),
             published_on: s.date.into(),
         };
-        let story = input.validate().map_err(|e| sqlx::Error::Protocol(format!("demo story invalid: {e:?}")))?;
-        let id = db::stories::save(db, None, None, &story, &markdown::render(&story.body_md), admin)
-            .await
-            .map_err(|e| sqlx::Error::Protocol(format!("demo story not saved: {e:?}")))?;
+        let story = input
+            .validate()
+            .map_err(|e| sqlx::Error::Protocol(format!("demo story invalid: {e:?}")))?;
+        let id = db::stories::save(
+            db,
+            None,
+            None,
+            &story,
+            &markdown::render(&story.body_md),
+            admin,
+        )
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("demo story not saved: {e:?}")))?;
         db::stories::set_published(db, id, true, admin).await?;
     }
     Ok(Some(password))

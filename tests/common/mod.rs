@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 /// Where the PostgreSQL suite connects to create its databases.
 fn pg_admin_url() -> String {
-    std::env::var("MINYI_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("MINYI_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 fn random_name(prefix: &str) -> String {
@@ -22,7 +23,9 @@ pub async fn sqlite() -> Db {
     let dir = std::env::temp_dir().join("minyi-tests");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{}.db", random_name("t")));
-    let db = db::connect(&format!("sqlite://{}", path.display())).await.expect("open SQLite");
+    let db = db::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .expect("open SQLite");
     db::migrate(&db).await.expect("migrate SQLite");
     db
 }
@@ -42,10 +45,18 @@ pub async fn postgres() -> Option<Db> {
         }
     };
     let name = random_name("minyi_t_");
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin.pool).await.expect("create database");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&admin.pool)
+        .await
+        .expect("create database");
     admin.pool.close().await;
-    let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
-    let db = db::connect(&format!("{base}/{name}")).await.expect("connect to test database");
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(&admin_url);
+    let db = db::connect(&format!("{base}/{name}"))
+        .await
+        .expect("connect to test database");
     db::migrate(&db).await.expect("migrate PostgreSQL");
     Some(db)
 }
@@ -99,7 +110,8 @@ impl Resp {
     /// The value of the session cookie this response sets, if any.
     pub fn session(&self) -> Option<String> {
         self.set_cookies.iter().find_map(|c| {
-            c.strip_prefix("minyi_session=").map(|rest| rest.split(';').next().unwrap_or("").to_string())
+            c.strip_prefix("minyi_session=")
+                .map(|rest| rest.split(';').next().unwrap_or("").to_string())
         })
     }
 }
@@ -114,15 +126,26 @@ pub async fn start(db: Db) -> App {
     let app = minyi::server::router::router(state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
+    use axum::serve::ListenerExt;
+    let listener = listener.tap_io(minyi::server::cli::no_delay);
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    App { base: format!("http://{addr}"), db, agent: ureq::AgentBuilder::new().redirects(0).build() }
+    App {
+        base: format!("http://{addr}"),
+        db,
+        agent: ureq::AgentBuilder::new().redirects(0).build(),
+    }
 }
 
 /// Headers a browser sends with a plain (no-JavaScript) form post from this site.
-pub const BROWSER_FORM: &[(&str, &str)] =
-    &[("Accept", "text/html,application/xhtml+xml"), ("Sec-Fetch-Site", "same-origin")];
+pub const BROWSER_FORM: &[(&str, &str)] = &[
+    ("Accept", "text/html,application/xhtml+xml"),
+    ("Sec-Fetch-Site", "same-origin"),
+];
 /// Headers the hydrated app sends when it calls a server function.
-pub const APP_CALL: &[(&str, &str)] = &[("Accept", "application/json"), ("Sec-Fetch-Site", "same-origin")];
+pub const APP_CALL: &[(&str, &str)] = &[
+    ("Accept", "application/json"),
+    ("Sec-Fetch-Site", "same-origin"),
+];
 
 impl App {
     fn finish(r: Result<ureq::Response, ureq::Error>) -> Resp {
@@ -133,22 +156,42 @@ impl App {
         };
         let status = r.status();
         let location = r.header("location").map(str::to_string);
-        let set_cookies = r.all("set-cookie").into_iter().map(str::to_string).collect();
+        let set_cookies = r
+            .all("set-cookie")
+            .into_iter()
+            .map(str::to_string)
+            .collect();
         let body = r.into_string().unwrap_or_default();
-        Resp { status, location, set_cookies, body }
+        Resp {
+            status,
+            location,
+            set_cookies,
+            body,
+        }
     }
 
     /// GET `path`, with the session cookie if given.
     pub async fn get(&self, path: &str, session: Option<&str>) -> Resp {
-        let mut req = self.agent.get(&format!("{}{path}", self.base)).set("Accept", "text/html");
+        let mut req = self
+            .agent
+            .get(&format!("{}{path}", self.base))
+            .set("Accept", "text/html");
         if let Some(s) = session {
             req = req.set("Cookie", &format!("minyi_session={s}"));
         }
-        tokio::task::spawn_blocking(move || Self::finish(req.call())).await.unwrap()
+        tokio::task::spawn_blocking(move || Self::finish(req.call()))
+            .await
+            .unwrap()
     }
 
     /// POST a url-encoded form to `path` with `headers` and the session cookie if given.
-    pub async fn post(&self, path: &str, form: &[(&str, &str)], headers: &[(&str, &str)], session: Option<&str>) -> Resp {
+    pub async fn post(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+        session: Option<&str>,
+    ) -> Resp {
         let mut req = self.agent.post(&format!("{}{path}", self.base));
         for (k, v) in headers {
             req = req.set(k, v);
@@ -162,20 +205,45 @@ impl App {
             .collect::<Vec<_>>()
             .join("&");
         let req = req.set("Content-Type", "application/x-www-form-urlencoded");
-        tokio::task::spawn_blocking(move || Self::finish(req.send_string(&body))).await.unwrap()
+        tokio::task::spawn_blocking(move || Self::finish(req.send_string(&body)))
+            .await
+            .unwrap()
     }
 
     /// Creates an account directly in the database and returns its id.
-    pub async fn account(&self, username: &str, password: &str, role: minyi::domain::account::Role) -> i64 {
+    pub async fn account(
+        &self,
+        username: &str,
+        password: &str,
+        role: minyi::domain::account::Role,
+    ) -> i64 {
         let hash = minyi::server::auth::hash_password(password);
-        let new = db::accounts::NewAccount { username, display_name: username, password_hash: &hash, role, station_id: None };
-        db::accounts::insert(&self.db, &new, None).await.unwrap().unwrap()
+        let new = db::accounts::NewAccount {
+            username,
+            display_name: username,
+            password_hash: &hash,
+            role,
+            station_id: None,
+        };
+        db::accounts::insert(&self.db, &new, None)
+            .await
+            .unwrap()
+            .unwrap()
     }
 
     /// Signs in through the login endpoint as a no-JS form would, returning the session token.
     pub async fn sign_in(&self, username: &str, password: &str) -> String {
         let r = self
-            .post("/api/auth/login", &[("username", username), ("password", password), ("next", "/staff")], BROWSER_FORM, None)
+            .post(
+                "/api/auth/login",
+                &[
+                    ("username", username),
+                    ("password", password),
+                    ("next", "/staff"),
+                ],
+                BROWSER_FORM,
+                None,
+            )
             .await;
         assert_eq!(r.status, 302, "sign-in should redirect: {r:?}");
         assert_eq!(r.location.as_deref(), Some("/staff"));

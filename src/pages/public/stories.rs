@@ -21,13 +21,30 @@ fn list_href(kind: Option<&str>, page: i64) -> String {
 pub fn StoryListPage() -> impl IntoView {
     let t = t();
     let query = use_query_map();
-    let kind = move || query.read().get("kind").filter(|k| StoryKind::from_code(k).is_some());
-    let page = move || query.read().get("page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1).max(1);
-    let stories = Resource::new(move || (page(), kind()), |(page, kind)| list_stories(page, kind));
+    let kind = move || {
+        query
+            .read()
+            .get("kind")
+            .filter(|k| StoryKind::from_code(k).is_some())
+    };
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<i64>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let stories = Resource::new(
+        move || (page(), kind()),
+        |(page, kind)| list_stories(page, kind),
+    );
     let filters = move || {
         let current = kind();
         let all = std::iter::once((None, t.stories_all_kinds));
-        let kinds = StoryKind::ALL.into_iter().map(|k| (Some(k.code()), story_kind(k)));
+        let kinds = StoryKind::ALL
+            .into_iter()
+            .map(|k| (Some(k.code()), story_kind(k)));
         all.chain(kinds)
             .map(|(code, label)| {
                 let selected = current.as_deref() == code;

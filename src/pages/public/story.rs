@@ -11,7 +11,10 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn StoryPage() -> impl IntoView {
     let params = use_params_map();
-    let story = Resource::new(move || params.read().get("slug").unwrap_or_default(), get_story);
+    let story = Resource::new(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_story,
+    );
     view! {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {

@@ -1,6 +1,8 @@
 //! `/staff/accounts`: admins create accounts, disable and re-enable them, and reset passwords.
 
-use crate::api::accounts::{accounts_page, AccountsData, CreateAccount, ResetAccountPassword, SetAccountDisabled};
+use crate::api::accounts::{
+    accounts_page, AccountsData, CreateAccount, ResetAccountPassword, SetAccountDisabled,
+};
 use crate::components::{
     feedback::{ActionFeedback, ErrorSummary, ErrorView, Notice},
     field::{Control, Field, Select},
@@ -40,7 +42,11 @@ fn AccountRow(
     } else {
         t.account_active
     };
-    let (toggle_label, flag) = if account.disabled { (t.enable, "0") } else { (t.disable, "1") };
+    let (toggle_label, flag) = if account.disabled {
+        (t.enable, "0")
+    } else {
+        (t.disable, "1")
+    };
     let toggle_id = id.clone();
     view! {
         <tr>
@@ -80,7 +86,11 @@ fn CreateForm(page: AccountsData, action: ServerAction<CreateAccount>) -> impl I
         ("admin".to_string(), t.role_admin.to_string()),
     ];
     let stations = std::iter::once((String::new(), t.no_station.to_string()))
-        .chain(page.stations.into_iter().map(|st| (st.id.to_string(), st.name)))
+        .chain(
+            page.stations
+                .into_iter()
+                .map(|st| (st.id.to_string(), st.name)),
+        )
         .collect();
     let labels = vec![
         ("username", t.username),

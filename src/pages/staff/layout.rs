@@ -7,7 +7,10 @@ use crate::domain::account::{Role, StaffUser};
 use crate::i18n::t;
 use crate::pages::loading;
 use leptos::prelude::*;
-use leptos_router::{components::{Outlet, Redirect}, hooks::use_location};
+use leptos_router::{
+    components::{Outlet, Redirect},
+    hooks::use_location,
+};
 
 #[component]
 fn StaffNav(user: StaffUser) -> impl IntoView {
@@ -22,7 +25,7 @@ fn StaffNav(user: StaffUser) -> impl IntoView {
                     {(user.role == Role::Admin).then(|| view! { <li><a href="/staff/accounts">{t.staff_accounts}</a></li> })}
                 </ul>
             </nav>
-            <p class="who">{t.signed_in_as}": "{user.display_name}" ("{user.username}")"</p>
+            <p class="who">{t.signed_in_as}"："{user.display_name}" ("{user.username}")"</p>
             <ActionForm action=logout attr:class="inline">
                 <button type="submit" class="secondary">{t.logout}</button>
             </ActionForm>

@@ -16,8 +16,14 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 fn Editor(form: StoryEditorData, action: ServerAction<SaveStory>) -> impl IntoView {
     let t = t();
     let s = form.state;
-    let kinds = StoryKind::ALL.into_iter().map(|k| (k.code().to_string(), story_kind(k).to_string())).collect();
-    let cancel = form.id.map(|id| format!("/staff/stories/{id}")).unwrap_or_else(|| "/staff/stories".into());
+    let kinds = StoryKind::ALL
+        .into_iter()
+        .map(|k| (k.code().to_string(), story_kind(k).to_string()))
+        .collect();
+    let cancel = form
+        .id
+        .map(|id| format!("/staff/stories/{id}"))
+        .unwrap_or_else(|| "/staff/stories".into());
     let labels = vec![
         ("title", t.story_field_title),
         ("summary", t.story_field_summary),
@@ -56,9 +62,18 @@ pub fn StoryFormPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let data = Resource::new(move || (id(), query.read().get("draft")), |(id, draft)| story_form(id, draft));
+    let data = Resource::new(
+        move || (id(), query.read().get("draft")),
+        |(id, draft)| story_form(id, draft),
+    );
     let save = ServerAction::<SaveStory>::new();
-    let heading = move || if id().is_some() { t.story_edit } else { t.story_new };
+    let heading = move || {
+        if id().is_some() {
+            t.story_edit
+        } else {
+            t.story_new
+        }
+    };
     view! {
         <PageTitle text=heading()/>
         <h1>{heading}</h1>

@@ -17,8 +17,17 @@ pub fn StaffStoryPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let location = use_location();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
-    let story = Resource::new(move || (id(), location.search.get()), |(id, _)| staff_get_story(id));
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let story = Resource::new(
+        move || (id(), location.search.get()),
+        |(id, _)| staff_get_story(id),
+    );
     let publish = ServerAction::<SetStoryPublished>::new();
     let notice = move || {
         query.read().get("done").and_then(|d| match d.as_str() {
@@ -40,7 +49,7 @@ pub fn StaffStoryPage() -> impl IntoView {
                         view! {
                             <PageTitle text=format!("{}: {}", t.preview, s.title)/>
                             <div class="toolbar">
-                                <p>{t.status}": "<strong>{if s.is_published { t.published } else { t.unpublished }}</strong></p>
+                                <p>{t.status}"："<strong>{if s.is_published { t.published } else { t.unpublished }}</strong></p>
                                 <a class="button secondary" href=format!("/staff/stories/{id}/edit")>{t.edit}</a>
                                 <ActionForm action=publish attr:class="inline">
                                     <input type="hidden" name="id" value=id.clone()/>

@@ -22,7 +22,11 @@ pub struct NewAccount<'a> {
 }
 
 /// Creates an account; `Ok(None)` when the username is taken.
-pub async fn insert(db: &Db, new: &NewAccount<'_>, actor_id: Option<i64>) -> Result<Option<i64>, sqlx::Error> {
+pub async fn insert(
+    db: &Db,
+    new: &NewAccount<'_>,
+    actor_id: Option<i64>,
+) -> Result<Option<i64>, sqlx::Error> {
     let now = now_ms();
     let mut tx = db.pool.begin().await?;
     let id: Result<i64, sqlx::Error> = sqlx::query_scalar(
@@ -42,7 +46,15 @@ pub async fn insert(db: &Db, new: &NewAccount<'_>, actor_id: Option<i64>) -> Res
         Err(e) if super::is_unique_violation(&e) => return Ok(None),
         Err(e) => return Err(e),
     };
-    audit::record(&mut tx, actor_id, "account.create", "account", Some(id), new.username).await?;
+    audit::record(
+        &mut tx,
+        actor_id,
+        "account.create",
+        "account",
+        Some(id),
+        new.username,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Some(id))
 }
@@ -93,11 +105,19 @@ pub async fn list(db: &Db) -> Result<Vec<AccountSummary>, sqlx::Error> {
 
 /// The username of account `id`.
 pub async fn username(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT username FROM accounts WHERE id = $1").bind(id).fetch_optional(&db.pool).await
+    sqlx::query_scalar("SELECT username FROM accounts WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
 }
 
 /// Disables or re-enables an account; disabling also ends its sessions. False if no such account.
-pub async fn set_disabled(db: &Db, id: i64, disabled: bool, actor_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn set_disabled(
+    db: &Db,
+    id: i64,
+    disabled: bool,
+    actor_id: i64,
+) -> Result<bool, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let n = sqlx::query("UPDATE accounts SET disabled = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
@@ -110,16 +130,28 @@ pub async fn set_disabled(db: &Db, id: i64, disabled: bool, actor_id: i64) -> Re
         return Ok(false);
     }
     if disabled {
-        sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
     }
-    let action = if disabled { "account.disable" } else { "account.enable" };
+    let action = if disabled {
+        "account.disable"
+    } else {
+        "account.enable"
+    };
     audit::record(&mut tx, Some(actor_id), action, "account", Some(id), "").await?;
     tx.commit().await?;
     Ok(true)
 }
 
 /// Sets a new password hash, ends every session of the account and clears its lockout.
-pub async fn set_password(db: &Db, id: i64, password_hash: &str, actor_id: Option<i64>) -> Result<bool, sqlx::Error> {
+pub async fn set_password(
+    db: &Db,
+    id: i64,
+    password_hash: &str,
+    actor_id: Option<i64>,
+) -> Result<bool, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
     let username: Option<String> = sqlx::query_scalar(
         "UPDATE accounts SET password_hash = $2, updated_at = $3 WHERE id = $1 RETURNING username",
@@ -129,15 +161,34 @@ pub async fn set_password(db: &Db, id: i64, password_hash: &str, actor_id: Optio
     .bind(now_ms())
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(username) = username else { return Ok(false) };
-    sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(id).execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM login_throttle WHERE username = $1").bind(&username).execute(&mut *tx).await?;
-    audit::record(&mut tx, actor_id, "account.reset_password", "account", Some(id), "").await?;
+    let Some(username) = username else {
+        return Ok(false);
+    };
+    sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM login_throttle WHERE username = $1")
+        .bind(&username)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut tx,
+        actor_id,
+        "account.reset_password",
+        "account",
+        Some(id),
+        "",
+    )
+    .await?;
     tx.commit().await?;
     Ok(true)
 }
 
 /// The id of the account named `username`.
 pub async fn id_of(db: &Db, username: &str) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM accounts WHERE username = $1").bind(username).fetch_optional(&db.pool).await
+    sqlx::query_scalar("SELECT id FROM accounts WHERE username = $1")
+        .bind(username)
+        .fetch_optional(&db.pool)
+        .await
 }

@@ -11,14 +11,19 @@ pub async fn put(db: &Db, token: &str, state: &FormState) -> Result<(), sqlx::Er
     let now = now_ms();
     let payload = serde_json::to_string(state).unwrap_or_default();
     let mut tx = db.pool.begin().await?;
-    sqlx::query("DELETE FROM form_drafts WHERE expires_at < $1").bind(now).execute(&mut *tx).await?;
-    sqlx::query("INSERT INTO form_drafts (token, form, payload, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(token)
-        .bind(&state.form)
-        .bind(payload)
-        .bind(now + TTL_MS)
+    sqlx::query("DELETE FROM form_drafts WHERE expires_at < $1")
+        .bind(now)
         .execute(&mut *tx)
         .await?;
+    sqlx::query(
+        "INSERT INTO form_drafts (token, form, payload, expires_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(token)
+    .bind(&state.form)
+    .bind(payload)
+    .bind(now + TTL_MS)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await
 }
 

@@ -40,10 +40,16 @@ pub fn now_ms() -> i64 {
 /// connection runs in WAL mode with foreign keys on and a busy timeout.
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     sqlx::any::install_default_drivers();
-    let backend = if url.starts_with("sqlite:") { Backend::Sqlite } else { Backend::Postgres };
+    let backend = if url.starts_with("sqlite:") {
+        Backend::Sqlite
+    } else {
+        Backend::Postgres
+    };
     let mut url = url.to_string();
     if backend == Backend::Sqlite {
-        let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+        let path = url
+            .trim_start_matches("sqlite://")
+            .trim_start_matches("sqlite:");
         let path = path.split('?').next().unwrap_or_default().to_string();
         if let Some(dir) = std::path::Path::new(&path).parent() {
             if !dir.as_os_str().is_empty() {

@@ -15,19 +15,29 @@ const TOUCH_EVERY_MS: i64 = 60 * 1000;
 pub async fn insert(db: &Db, token_hash: &str, account_id: i64) -> Result<(), sqlx::Error> {
     let now = now_ms();
     let mut tx = db.pool.begin().await?;
-    sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND (last_seen_at < $2 OR created_at < $3)")
-        .bind(account_id)
-        .bind(now - IDLE_MS)
-        .bind(now - ABSOLUTE_MS)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "DELETE FROM sessions WHERE account_id = $1 AND (last_seen_at < $2 OR created_at < $3)",
+    )
+    .bind(account_id)
+    .bind(now - IDLE_MS)
+    .bind(now - ABSOLUTE_MS)
+    .execute(&mut *tx)
+    .await?;
     sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
         .bind(token_hash)
         .bind(account_id)
         .bind(now)
         .execute(&mut *tx)
         .await?;
-    super::audit::record(&mut tx, Some(account_id), "session.sign_in", "account", Some(account_id), "").await?;
+    super::audit::record(
+        &mut tx,
+        Some(account_id),
+        "session.sign_in",
+        "account",
+        Some(account_id),
+        "",
+    )
+    .await?;
     tx.commit().await
 }
 
@@ -56,7 +66,11 @@ pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<StaffUser>, sql
     let Some(row) = row else { return Ok(None) };
     let now = now_ms();
     let role = Role::from_code(&row.role);
-    if row.disabled != 0 || now - row.last_seen_at > IDLE_MS || now - row.created_at > ABSOLUTE_MS || role.is_none() {
+    if row.disabled != 0
+        || now - row.last_seen_at > IDLE_MS
+        || now - row.created_at > ABSOLUTE_MS
+        || role.is_none()
+    {
         delete(db, token_hash).await?;
         return Ok(None);
     }
@@ -78,16 +92,21 @@ pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<StaffUser>, sql
 
 /// Ends a session.
 pub async fn delete(db: &Db, token_hash: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&db.pool).await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }
 
 /// Moves a session's clock back by `ms` (tests use it to expire sessions without waiting).
 pub async fn age(db: &Db, token_hash: &str, ms: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET created_at = created_at - $2, last_seen_at = last_seen_at - $2 WHERE token_hash = $1")
-        .bind(token_hash)
-        .bind(ms)
-        .execute(&db.pool)
-        .await?;
+    sqlx::query(
+        "UPDATE sessions SET created_at = created_at - $2, last_seen_at = last_seen_at - $2 WHERE token_hash = $1",
+    )
+    .bind(token_hash)
+    .bind(ms)
+    .execute(&db.pool)
+    .await?;
     Ok(())
 }

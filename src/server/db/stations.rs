@@ -4,7 +4,13 @@ use super::{now_ms, Db};
 use crate::domain::account::StationOption;
 
 /// Adds a station and returns its id.
-pub async fn insert(db: &Db, name: &str, kind: &str, street: &str, address: &str) -> Result<i64, sqlx::Error> {
+pub async fn insert(
+    db: &Db,
+    name: &str,
+    kind: &str,
+    street: &str,
+    address: &str,
+) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar(
         "INSERT INTO stations (name, kind, street, address, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -22,11 +28,17 @@ pub async fn list_options(db: &Db) -> Result<Vec<StationOption>, sqlx::Error> {
     let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM stations ORDER BY name")
         .fetch_all(&db.pool)
         .await?;
-    Ok(rows.into_iter().map(|(id, name)| StationOption { id, name }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| StationOption { id, name })
+        .collect())
 }
 
 /// Whether a station with `id` exists.
 pub async fn exists(db: &Db, id: i64) -> Result<bool, sqlx::Error> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM stations WHERE id = $1").bind(id).fetch_one(&db.pool).await?;
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM stations WHERE id = $1")
+        .bind(id)
+        .fetch_one(&db.pool)
+        .await?;
     Ok(n > 0)
 }

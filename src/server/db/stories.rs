@@ -89,34 +89,42 @@ pub async fn list_published(
     .bind((page - 1) * per_page)
     .fetch_all(&db.pool)
     .await?;
-    Ok(Page { items: rows.into_iter().map(Into::into).collect(), page, pages, total })
+    Ok(Page {
+        items: rows.into_iter().map(Into::into).collect(),
+        page,
+        pages,
+        total,
+    })
 }
 
 /// A published story by its URL slug.
 pub async fn get_published(db: &Db, slug: &str) -> Result<Option<Story>, sqlx::Error> {
-    let row: Option<StoryRow> =
-        sqlx::query_as(&format!("SELECT {STORY_COLS} FROM stories WHERE slug = $1 AND is_published = 1"))
-            .bind(slug)
-            .fetch_optional(&db.pool)
-            .await?;
+    let row: Option<StoryRow> = sqlx::query_as(&format!(
+        "SELECT {STORY_COLS} FROM stories WHERE slug = $1 AND is_published = 1"
+    ))
+    .bind(slug)
+    .fetch_optional(&db.pool)
+    .await?;
     Ok(row.map(Into::into))
 }
 
 /// Any story by id, published or not (for staff).
 pub async fn get(db: &Db, id: i64) -> Result<Option<Story>, sqlx::Error> {
-    let row: Option<StoryRow> = sqlx::query_as(&format!("SELECT {STORY_COLS} FROM stories WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
+    let row: Option<StoryRow> =
+        sqlx::query_as(&format!("SELECT {STORY_COLS} FROM stories WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
     Ok(row.map(Into::into))
 }
 
 /// Every story, newest first, for the staff list.
 pub async fn list_all(db: &Db) -> Result<Vec<StorySummary>, sqlx::Error> {
-    let rows: Vec<SummaryRow> =
-        sqlx::query_as(&format!("SELECT {SUMMARY_COLS} FROM stories ORDER BY published_on DESC, id DESC"))
-            .fetch_all(&db.pool)
-            .await?;
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLS} FROM stories ORDER BY published_on DESC, id DESC"
+    ))
+    .fetch_all(&db.pool)
+    .await?;
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
@@ -137,7 +145,11 @@ impl From<sqlx::Error> for SaveError {
     }
 }
 
-async fn slug_owner(conn: &mut sqlx::AnyConnection, slug: &str, except: Option<i64>) -> Result<Option<String>, sqlx::Error> {
+async fn slug_owner(
+    conn: &mut sqlx::AnyConnection,
+    slug: &str,
+    except: Option<i64>,
+) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT title FROM stories WHERE slug = $1 AND ($2 IS NULL OR id <> $2)")
         .bind(slug)
         .bind(except)
@@ -146,7 +158,11 @@ async fn slug_owner(conn: &mut sqlx::AnyConnection, slug: &str, except: Option<i
 }
 
 /// A free slug made from the publish date: `2026-11-28`, then `2026-11-28-2`, …
-async fn date_slug(conn: &mut sqlx::AnyConnection, story: &NewStory, except: Option<i64>) -> Result<String, sqlx::Error> {
+async fn date_slug(
+    conn: &mut sqlx::AnyConnection,
+    story: &NewStory,
+    except: Option<i64>,
+) -> Result<String, sqlx::Error> {
     let base = story.published_on.format("%Y-%m-%d").to_string();
     let mut candidate = base.clone();
     let mut n = 1;
@@ -205,24 +221,26 @@ pub async fn save(
         .fetch_one(&mut *tx)
         .await
         .map(Some),
-        Some(id) => sqlx::query_scalar(
-            "UPDATE stories SET slug = $2, kind = $3, title = $4, summary = $5, body_md = $6, body_html = $7, \
+        Some(id) => {
+            sqlx::query_scalar(
+                "UPDATE stories SET slug = $2, kind = $3, title = $4, summary = $5, body_md = $6, body_html = $7, \
              published_on = $8, updated_by = $9, updated_at = $10 \
              WHERE id = $1 AND ($11 IS NULL OR updated_at = $11) RETURNING id",
-        )
-        .bind(id)
-        .bind(&slug)
-        .bind(story.kind.code())
-        .bind(&story.title)
-        .bind(&story.summary)
-        .bind(&story.body_md)
-        .bind(body_html)
-        .bind(&published_on)
-        .bind(actor_id)
-        .bind(now.max(version.unwrap_or(0) + 1))
-        .bind(version)
-        .fetch_optional(&mut *tx)
-        .await,
+            )
+            .bind(id)
+            .bind(&slug)
+            .bind(story.kind.code())
+            .bind(&story.title)
+            .bind(&story.summary)
+            .bind(&story.body_md)
+            .bind(body_html)
+            .bind(&published_on)
+            .bind(actor_id)
+            .bind(now.max(version.unwrap_or(0) + 1))
+            .bind(version)
+            .fetch_optional(&mut *tx)
+            .await
+        }
     };
     let saved: Option<i64> = match result {
         Ok(v) => v,
@@ -232,31 +250,52 @@ pub async fn save(
         Err(e) => return Err(e.into()),
     };
     let Some(saved) = saved else {
-        let exists: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM stories WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
-        return Err(if exists.is_some() { SaveError::Stale } else { SaveError::NotFound });
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM stories WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        return Err(if exists.is_some() {
+            SaveError::Stale
+        } else {
+            SaveError::NotFound
+        });
     };
-    let action = if id.is_some() { "story.update" } else { "story.create" };
+    let action = if id.is_some() {
+        "story.update"
+    } else {
+        "story.create"
+    };
     audit::record(&mut tx, Some(actor_id), action, "story", Some(saved), &slug).await?;
     tx.commit().await?;
     Ok(saved)
 }
 
 /// Publishes or unpublishes a story. False if there is no such story.
-pub async fn set_published(db: &Db, id: i64, published: bool, actor_id: i64) -> Result<bool, sqlx::Error> {
+pub async fn set_published(
+    db: &Db,
+    id: i64,
+    published: bool,
+    actor_id: i64,
+) -> Result<bool, sqlx::Error> {
     let mut tx = db.pool.begin().await?;
-    let n = sqlx::query("UPDATE stories SET is_published = $2, updated_by = $3, updated_at = $4 WHERE id = $1")
-        .bind(id)
-        .bind(published as i64)
-        .bind(actor_id)
-        .bind(now_ms())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+    let n = sqlx::query(
+        "UPDATE stories SET is_published = $2, updated_by = $3, updated_at = $4 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(published as i64)
+    .bind(actor_id)
+    .bind(now_ms())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
     if n == 0 {
         return Ok(false);
     }
-    let action = if published { "story.publish" } else { "story.unpublish" };
+    let action = if published {
+        "story.publish"
+    } else {
+        "story.unpublish"
+    };
     audit::record(&mut tx, Some(actor_id), action, "story", Some(id), "").await?;
     tx.commit().await?;
     Ok(true)

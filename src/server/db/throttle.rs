@@ -31,11 +31,13 @@ pub async fn record_failure(db: &Db, username: &str) -> Result<Option<i64>, sqlx
     .await?;
     let locked = if failures >= MAX_FAILURES {
         let until = now + LOCK_MS;
-        sqlx::query("UPDATE login_throttle SET failures = 0, locked_until = $2 WHERE username = $1")
-            .bind(username)
-            .bind(until)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE login_throttle SET failures = 0, locked_until = $2 WHERE username = $1",
+        )
+        .bind(username)
+        .bind(until)
+        .execute(&mut *tx)
+        .await?;
         Some(until)
     } else {
         None
@@ -46,6 +48,9 @@ pub async fn record_failure(db: &Db, username: &str) -> Result<Option<i64>, sqlx
 
 /// Forgets the failures of `username` (after a successful sign-in or an admin's reset).
 pub async fn clear(db: &Db, username: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_throttle WHERE username = $1").bind(username).execute(&db.pool).await?;
+    sqlx::query("DELETE FROM login_throttle WHERE username = $1")
+        .bind(username)
+        .execute(&db.pool)
+        .await?;
     Ok(())
 }
