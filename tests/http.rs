@@ -95,6 +95,29 @@ async fn refuses_anonymous_and_unprivileged_calls(db: Db) {
     }
     assert_eq!(count(&db, "stories").await, stories, "no story was written");
     assert_eq!(
+        count(&db, "form_drafts").await,
+        0,
+        "a stranger's post keeps nothing"
+    );
+    let r = app
+        .post(
+            "/api/staff/stories/save",
+            &story_form("伪造会话", "正文", ""),
+            BROWSER_FORM,
+            Some(&"ab".repeat(32)),
+        )
+        .await;
+    assert_eq!(r.status, 302);
+    assert_eq!(
+        r.location.as_deref(),
+        Some("/staff/login?next=%2Fstaff%2Fstories%2Fnew")
+    );
+    assert_eq!(
+        count(&db, "form_drafts").await,
+        0,
+        "a made-up session cookie keeps nothing either"
+    );
+    assert_eq!(
         count(&db, "accounts").await,
         accounts,
         "no account was written"
@@ -333,7 +356,7 @@ async fn publishes_a_story_for_the_public(db: Db) {
     let app = start(db.clone()).await;
     app.account("boss", ADMIN_PW, Role::Admin).await;
     let s = app.sign_in("boss", ADMIN_PW).await;
-    let body = "## 经过\n\n居民**踊跃发言**。\n\n<script>alert('x')</script><img src=x onerror=alert(1)>[链接](javascript:alert(1))";
+    let body = "## 经过\n\n居民**踊跃发言**。\n\n<script>alert('x')</script><img src=x onerror=alert(1)>\n\n[链接](javascript:alert(1))";
     let r = app
         .post(
             "/api/staff/stories/save",
@@ -391,10 +414,19 @@ async fn publishes_a_story_for_the_public(db: Db) {
         "the configured committee name is in the header"
     );
     assert!(page.body.contains("<strong>踊跃发言</strong>"));
+    // Script elements, event handlers and javascript: links are gone from the rendered body.
+    for bad in [
+        "alert('x')",
+        "onerror",
+        "href=\"javascript:",
+        "href=\\\"javascript:",
+    ] {
+        assert!(!page.body.contains(bad), "{bad} found in {}", page.body);
+    }
     assert!(
-        !page.body.contains("alert('x')")
-            && !page.body.contains("onerror")
-            && !page.body.contains("javascript:")
+        page.body
+            .contains("<a rel=\"noopener noreferrer nofollow\">链接</a>"),
+        "the link text stays, without its href"
     );
 
     // Unpublishing hides it again.

@@ -1,4 +1,4 @@
-import { expect, Page, Browser, TestInfo } from '@playwright/test';
+import { test, expect, Page, Browser, TestInfo } from '@playwright/test';
 
 export const user = process.env.E2E_USER || 'e2e.admin';
 export const password = process.env.E2E_PASSWORD || '';
@@ -6,7 +6,7 @@ export const password = process.env.E2E_PASSWORD || '';
 /** With JavaScript on, waits until the page is hydrated, so that the test drives the app's own
  *  client-side path rather than a plain form post made before the bundle loaded. */
 export async function ready(page: Page) {
-  const js = await page.evaluate(() => true).catch(() => false);
+  const js = test.info().project.use.javaScriptEnabled !== false;
   if (js) await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
 }
 

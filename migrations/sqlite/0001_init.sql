@@ -29,6 +29,7 @@ CREATE TABLE sessions (
     last_seen_at BIGINT NOT NULL
 );
 CREATE INDEX sessions_account ON sessions (account_id);
+CREATE INDEX sessions_created ON sessions (created_at);
 
 CREATE TABLE login_throttle (
     username TEXT PRIMARY KEY,

@@ -45,19 +45,14 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
         form
     };
     if name.is_empty() {
-        return guard::bounce(&state, &refuse(form, "username", Problem::Required), &back).await;
+        return guard::bounce_inline(&refuse(form, "username", Problem::Required), &back);
     }
     if password.is_empty() {
-        return guard::bounce(&state, &refuse(form, "password", Problem::Required), &back).await;
+        return guard::bounce_inline(&refuse(form, "password", Problem::Required), &back);
     }
     if let Some(until) = db::throttle::locked_until(&state.db, &name).await? {
         let minutes = ((until - now_ms()) + 59_999) / 60_000;
-        return guard::bounce(
-            &state,
-            &refuse(form, FORM, Problem::LockedOut { minutes }),
-            &back,
-        )
-        .await;
+        return guard::bounce_inline(&refuse(form, FORM, Problem::LockedOut { minutes }), &back);
     }
     let creds = db::accounts::credentials(&state.db, &name).await?;
     let hash = creds
@@ -87,7 +82,7 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
         }
         // The password was right, so telling that the account is disabled reveals nothing to a stranger.
         Some(_) if matches => {
-            guard::bounce(&state, &refuse(form, FORM, Problem::AccountDisabled), &back).await
+            guard::bounce_inline(&refuse(form, FORM, Problem::AccountDisabled), &back)
         }
         _ => {
             let problem = match db::throttle::record_failure(&state.db, &name).await? {
@@ -97,7 +92,7 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
                 None => Problem::BadCredentials,
             };
             form.errors.add(FORM, problem);
-            guard::bounce(&state, &form, &back).await
+            guard::bounce_inline(&form, &back)
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::domain::text::FieldErrors;
 use axum::serve::ListenerExt;
 use clap::{Parser, Subcommand};
 use leptos::config::{Env, LeptosOptions};
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -56,7 +56,7 @@ pub async fn main() -> ExitCode {
     let config = match Config::from_env() {
         Ok(c) => c,
         Err(problems) => {
-            eprintln!("minyi: the configuration has problems:");
+            eprintln!("minyi: 配置有误（configuration problems）:");
             for p in problems {
                 eprintln!("  - {p}");
             }
@@ -74,15 +74,12 @@ pub async fn main() -> ExitCode {
 }
 
 async fn open(config: &Config) -> Result<db::Db, String> {
-    let pool = db::connect(&config.database_url).await.map_err(|e| {
-        format!(
-            "cannot open the database {}: {e}",
-            redact(&config.database_url)
-        )
-    })?;
+    let pool = db::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("无法打开数据库 {}：{e}", redact(&config.database_url)))?;
     db::migrate(&pool)
         .await
-        .map_err(|e| format!("migrations failed: {e}"))?;
+        .map_err(|e| format!("数据库迁移失败：{e}"))?;
     Ok(pool)
 }
 
@@ -116,22 +113,22 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
     match command {
         Command::Migrate => {
             open(&config).await?;
-            println!("migrations applied");
+            println!("数据库迁移已完成。");
             Ok(())
         }
         Command::SeedDemo => {
             let db = open(&config).await?;
             match seed::demo(&db)
                 .await
-                .map_err(|e| format!("loading the demo content failed: {e}"))?
+                .map_err(|e| format!("载入演示内容失败：{e}"))?
             {
-                None => println!(
-                    "demo content not loaded: the database already has accounts or stories"
-                ),
+                None => {
+                    println!("未载入演示内容：数据库里已经有账号或案例故事，原有数据保持不变。")
+                }
                 Some(password) => {
-                    println!("demo content loaded.");
-                    println!("admin account:  username admin   password {password}");
-                    println!("(the password is shown this once; keep it somewhere safe)");
+                    println!("演示内容已载入：两个联系点、三篇案例故事和一个管理员账号。");
+                    println!("管理员账号  用户名 admin  密码 {password}");
+                    println!("（密码只显示这一次，请妥善保存。登录地址 /staff/login）");
                 }
             }
             Ok(())
@@ -142,13 +139,16 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
         } => {
             let db = open(&config).await?;
             let mut password = String::new();
+            if std::io::stdin().is_terminal() {
+                eprintln!("请输入新管理员的密码（至少 10 个字符），然后按回车，再按 Ctrl-D：");
+            }
             std::io::stdin()
                 .read_to_string(&mut password)
-                .map_err(|e| format!("cannot read the password: {e}"))?;
+                .map_err(|e| format!("无法从标准输入读取密码：{e}"))?;
             let password = password.trim_end_matches(['\n', '\r']);
             if !username_is_valid(&username) {
                 return Err(
-                    "the username must be 3–32 lower-case letters, digits, '.', '_' or '-', starting with a letter"
+                    "用户名须为 3–32 个字符，以小写英文字母开头，只能含小写字母、数字和 . _ -"
                         .into(),
                 );
             }
@@ -156,13 +156,13 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             check_password_shape("password", password, &mut errors);
             if !errors.is_empty() {
                 return Err(format!(
-                    "the password must be {} to {} characters",
+                    "密码须为 {} 到 {} 个字符",
                     crate::domain::account::PASSWORD_MIN,
                     crate::domain::account::PASSWORD_MAX
                 ));
             }
             if auth::password_is_common(password, &[&username]) {
-                return Err("the password is too common or too easy to guess; choose a longer, less usual one".into());
+                return Err("这个密码太常见或太容易猜到，请换一个更长、更独特的密码".into());
             }
             let hash = auth::hash_password(password);
             let name = display_name.unwrap_or_else(|| username.clone());
@@ -178,10 +178,10 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 .map_err(|e| e.to_string())?
             {
                 Some(_) => {
-                    println!("admin account {username} created");
+                    println!("管理员账号 {username} 已创建。");
                     Ok(())
                 }
-                None => Err(format!("an account named {username} already exists")),
+                None => Err(format!("用户名 {username} 已被使用")),
             }
         }
         Command::Serve => {
@@ -194,13 +194,13 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
             };
             let app = router::router(state);
             let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
-                format!("cannot listen on {addr}: {e} (set LEPTOS_SITE_ADDR to another address)")
+                format!("无法在 {addr} 上监听：{e}（可用 LEPTOS_SITE_ADDR 换一个地址）")
             })?;
             tracing::info!(%addr, "serving http://{addr}");
             axum::serve(listener.tap_io(no_delay), app.into_make_service())
                 .with_graceful_shutdown(shutdown())
                 .await
-                .map_err(|e| format!("server stopped: {e}"))
+                .map_err(|e| format!("服务已停止：{e}"))
         }
     }
 }

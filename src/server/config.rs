@@ -50,15 +50,13 @@ impl Config {
             || database_url.starts_with("postgresql://"))
         {
             problems.push(format!(
-                "DATABASE_URL={database_url:?} is not supported: use sqlite://PATH or postgres://USER@HOST/DB"
+                "DATABASE_URL={database_url:?} 不受支持：请用 sqlite://路径 或 postgres://用户@主机/数据库"
             ));
         }
         let org_name = get("MINYI_ORG_NAME").unwrap_or_else(|| DEFAULT_ORG_NAME.into());
         let n = org_name.trim().chars().count();
         if n == 0 || n > 40 {
-            problems.push(format!(
-                "MINYI_ORG_NAME must be 1 to 40 characters, got {n}"
-            ));
+            problems.push(format!("MINYI_ORG_NAME 须为 1 到 40 个字，现在是 {n} 个字"));
         }
         let max_body_bytes = match get("MINYI_MAX_BODY_BYTES") {
             None => DEFAULT_MAX_BODY,
@@ -66,7 +64,7 @@ impl Config {
                 Ok(n) if (1024..=100 * 1024 * 1024).contains(&n) => n,
                 _ => {
                     problems.push(format!(
-                        "MINYI_MAX_BODY_BYTES={v:?} must be a whole number of bytes from 1024 to 104857600"
+                        "MINYI_MAX_BODY_BYTES={v:?} 须为 1024 到 104857600 之间的整数（字节）"
                     ));
                     DEFAULT_MAX_BODY
                 }
@@ -78,7 +76,7 @@ impl Config {
             Some("never") => SecureCookies::Never,
             Some(v) => {
                 problems.push(format!(
-                    "MINYI_SECURE_COOKIES={v:?} must be auto, always or never"
+                    "MINYI_SECURE_COOKIES={v:?} 只能是 auto、always 或 never"
                 ));
                 SecureCookies::Auto
             }
@@ -86,7 +84,7 @@ impl Config {
         let addr = get("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
         let site_addr = addr.parse().unwrap_or_else(|_| {
             problems.push(format!(
-                "LEPTOS_SITE_ADDR={addr:?} is not an address to listen on; write it as IP:PORT, e.g. 127.0.0.1:3000"
+                "LEPTOS_SITE_ADDR={addr:?} 不是可监听的地址，请写成 IP:端口，例如 127.0.0.1:3000"
             ));
             SocketAddr::from(([127, 0, 0, 1], 3000))
         });

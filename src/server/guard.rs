@@ -66,8 +66,9 @@ pub async fn staff(permission: Permission) -> Result<(AppState, StaffUser), AppE
     }
 }
 
-/// As [`staff`], for a form submission: when the session has ended, what was typed is kept and
-/// the person is sent to sign in and then back to the form with it.
+/// As [`staff`], for a form submission: when the person's session has ended, what was typed is
+/// kept and they are sent to sign in and then back to the form with it. A post that carries no
+/// session this server issued stores nothing.
 pub async fn staff_for_form(
     permission: Permission,
     form: &FormState,
@@ -76,8 +77,15 @@ pub async fn staff_for_form(
     let state = state()?;
     match current_user(&state).await? {
         None => {
-            let token = keep(&state, form).await?;
-            let back = with_query(return_to, "draft", &token);
+            let had_session = match parts().and_then(|p| auth::cookie_token(&p.headers)) {
+                Some(t) => db::sessions::known(&state.db, &auth::token_hash(&t)).await?,
+                None => false,
+            };
+            let back = if had_session {
+                with_query(return_to, "draft", &keep(&state, form).await?)
+            } else {
+                return_to.to_string()
+            };
             let login_url = with_query("/staff/login", "next", &back);
             if is_plain_form_post() {
                 leptos_axum::redirect(&login_url);
@@ -105,15 +113,38 @@ pub async fn bounce(state: &AppState, form: &FormState, return_to: &str) -> Resu
     Ok(())
 }
 
-/// The draft of `form` under `token`, if the token is given and still valid.
+/// Prefix of a draft carried in the URL itself rather than stored.
+const INLINE: &str = "i:";
+
+/// Sends a small public form (sign-in) back with its values and problems in the URL itself, so
+/// that a stranger's failed attempts write nothing to the database. Values are cut to 64
+/// characters; such a form never carries a password.
+pub fn bounce_inline(form: &FormState, return_to: &str) -> Result<(), AppError> {
+    let mut small = form.clone();
+    for v in small.values.values_mut() {
+        *v = v.chars().take(64).collect();
+    }
+    let json = serde_json::to_string(&small).map_err(|_| AppError::Internal)?;
+    leptos_axum::redirect(&with_query(return_to, "draft", &format!("{INLINE}{json}")));
+    Ok(())
+}
+
+/// The draft of `form` under `token` (stored, or carried inline), if given and still valid.
 pub async fn draft(
     state: &AppState,
     token: Option<String>,
     form: &str,
 ) -> Result<Option<FormState>, AppError> {
-    match token.filter(|t| t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit())) {
-        Some(t) => Ok(db::drafts::get(&state.db, &t, form).await?),
-        None => Ok(None),
+    let Some(token) = token else { return Ok(None) };
+    if let Some(json) = token.strip_prefix(INLINE) {
+        return Ok(serde_json::from_str::<FormState>(json)
+            .ok()
+            .filter(|f| f.form == form));
+    }
+    if token.len() == 64 && token.chars().all(|c| c.is_ascii_hexdigit()) {
+        Ok(db::drafts::get(&state.db, &token, form).await?)
+    } else {
+        Ok(None)
     }
 }
 

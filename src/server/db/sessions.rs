@@ -11,24 +11,26 @@ pub const ABSOLUTE_MS: i64 = 12 * 60 * 60 * 1000;
 /// `last_seen_at` is written at most this often, to spare the database a write per request.
 const TOUCH_EVERY_MS: i64 = 60 * 1000;
 
-/// Starts a session for `account_id` under `token_hash`.
+/// An ended session's row is kept this long after sign-in, so that a form posted on an expired
+/// session can be told from a stranger's post (see `known`), then purged.
+const KEEP_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// Starts a session for `account_id` under `token_hash`, purging rows past keeping.
 pub async fn insert(db: &Db, token_hash: &str, account_id: i64) -> Result<(), sqlx::Error> {
     let now = now_ms();
     let mut tx = db.pool.begin().await?;
-    sqlx::query(
-        "DELETE FROM sessions WHERE account_id = $1 AND (last_seen_at < $2 OR created_at < $3)",
-    )
-    .bind(account_id)
-    .bind(now - IDLE_MS)
-    .bind(now - ABSOLUTE_MS)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
-        .bind(token_hash)
-        .bind(account_id)
-        .bind(now)
+    sqlx::query("DELETE FROM sessions WHERE created_at < $1")
+        .bind(now - KEEP_MS)
         .execute(&mut *tx)
         .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
+    )
+    .bind(token_hash)
+    .bind(account_id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
     super::audit::record(
         &mut tx,
         Some(account_id),
@@ -39,6 +41,15 @@ pub async fn insert(db: &Db, token_hash: &str, account_id: i64) -> Result<(), sq
     )
     .await?;
     tx.commit().await
+}
+
+/// Whether `token_hash` names a session this server issued (live or recently ended).
+pub async fn known(db: &Db, token_hash: &str) -> Result<bool, sqlx::Error> {
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(n > 0)
 }
 
 #[derive(sqlx::FromRow)]
@@ -53,8 +64,8 @@ struct SessionRow {
     disabled: i64,
 }
 
-/// The staff member of a live session, refreshing its idle timer; `None` (and the session
-/// removed) when it has expired or the account is disabled.
+/// The staff member of a live session, refreshing its idle timer; `None` when it has expired or
+/// the account is disabled. An expired row stays until `insert` purges it.
 pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<StaffUser>, sqlx::Error> {
     let row: Option<SessionRow> = sqlx::query_as(
         "SELECT s.created_at, s.last_seen_at, a.id, a.username, a.display_name, a.role, a.station_id, a.disabled \
@@ -71,7 +82,6 @@ pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<StaffUser>, sql
         || now - row.created_at > ABSOLUTE_MS
         || role.is_none()
     {
-        delete(db, token_hash).await?;
         return Ok(None);
     }
     if now - row.last_seen_at > TOUCH_EVERY_MS {

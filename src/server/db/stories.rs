@@ -202,46 +202,35 @@ pub async fn save(
             None => date_slug(&mut tx, story, None).await?,
         },
     };
-    let published_on = story.published_on.format("%Y-%m-%d").to_string();
-    let result = match id {
-        None => sqlx::query_scalar(
-            "INSERT INTO stories (slug, kind, title, summary, body_md, body_html, published_on, is_published, \
-             created_by, updated_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8, $9, $9) RETURNING id",
-        )
+    // Both statements take the content as $1..$9; an update adds the id and the expected version.
+    let sql = match id {
+        None => {
+            "INSERT INTO stories (slug, kind, title, summary, body_md, body_html, published_on, \
+             updated_by, updated_at, is_published, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $8, $9) RETURNING id"
+        }
+        Some(_) => {
+            "UPDATE stories SET slug = $1, kind = $2, title = $3, summary = $4, body_md = $5, \
+             body_html = $6, published_on = $7, updated_by = $8, updated_at = $9 \
+             WHERE id = $10 AND ($11 IS NULL OR updated_at = $11) RETURNING id"
+        }
+    };
+    let query = sqlx::query_scalar(sql)
         .bind(&slug)
         .bind(story.kind.code())
         .bind(&story.title)
         .bind(&story.summary)
         .bind(&story.body_md)
         .bind(body_html)
-        .bind(&published_on)
+        .bind(story.published_on.format("%Y-%m-%d").to_string())
         .bind(actor_id)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await
-        .map(Some),
-        Some(id) => {
-            sqlx::query_scalar(
-                "UPDATE stories SET slug = $2, kind = $3, title = $4, summary = $5, body_md = $6, body_html = $7, \
-             published_on = $8, updated_by = $9, updated_at = $10 \
-             WHERE id = $1 AND ($11 IS NULL OR updated_at = $11) RETURNING id",
-            )
-            .bind(id)
-            .bind(&slug)
-            .bind(story.kind.code())
-            .bind(&story.title)
-            .bind(&story.summary)
-            .bind(&story.body_md)
-            .bind(body_html)
-            .bind(&published_on)
-            .bind(actor_id)
-            .bind(now.max(version.unwrap_or(0) + 1))
-            .bind(version)
-            .fetch_optional(&mut *tx)
-            .await
-        }
+        // Strictly increasing, so that two saves in one millisecond still differ in version.
+        .bind(now.max(version.unwrap_or(0) + 1));
+    let query = match id {
+        Some(id) => query.bind(id).bind(version),
+        None => query,
     };
+    let result = query.fetch_optional(&mut *tx).await;
     let saved: Option<i64> = match result {
         Ok(v) => v,
         Err(e) if super::is_unique_violation(&e) => {

@@ -5,6 +5,7 @@ use super::{now_ms, Db};
 
 pub const MAX_FAILURES: i64 = 5;
 pub const LOCK_MS: i64 = 15 * 60 * 1000;
+const FORGET_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// When `username` is locked until (UTC ms), if it is locked now.
 pub async fn locked_until(db: &Db, username: &str) -> Result<Option<i64>, sqlx::Error> {
@@ -20,6 +21,12 @@ pub async fn locked_until(db: &Db, username: &str) -> Result<Option<i64>, sqlx::
 pub async fn record_failure(db: &Db, username: &str) -> Result<Option<i64>, sqlx::Error> {
     let now = now_ms();
     let mut tx = db.pool.begin().await?;
+    // Failures older than a day no longer count, and their rows do not pile up.
+    sqlx::query("DELETE FROM login_throttle WHERE updated_at < $1 AND (locked_until IS NULL OR locked_until < $2)")
+        .bind(now - FORGET_MS)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
     let failures: i64 = sqlx::query_scalar(
         "INSERT INTO login_throttle (username, failures, locked_until, updated_at) VALUES ($1, 1, NULL, $2) \
          ON CONFLICT (username) DO UPDATE SET failures = login_throttle.failures + 1, updated_at = $2 \
