@@ -210,6 +210,25 @@ impl App {
             .unwrap()
     }
 
+    /// Sends `request` as raw bytes and returns the first part of the answer.
+    pub async fn raw(&self, request: &str) -> String {
+        use std::io::{Read, Write};
+        let addr = self.base.trim_start_matches("http://").to_string();
+        let request = request.to_string();
+        tokio::task::spawn_blocking(move || {
+            let mut stream = std::net::TcpStream::connect(addr).unwrap();
+            stream
+                .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+                .unwrap();
+            stream.write_all(request.as_bytes()).unwrap();
+            let mut buf = [0u8; 1024];
+            let n = stream.read(&mut buf).unwrap();
+            String::from_utf8_lossy(&buf[..n]).to_string()
+        })
+        .await
+        .unwrap()
+    }
+
     /// Creates an account directly in the database and returns its id.
     pub async fn account(
         &self,
