@@ -4,9 +4,11 @@
 use super::{csrf, db, state::AppState};
 use crate::app::{shell, App, SiteInfo};
 use axum::{
-    extract::{DefaultBodyLimit, State},
+    body::Body,
+    extract::{DefaultBodyLimit, Request, State},
     http::{header, HeaderValue, StatusCode},
     middleware,
+    response::{IntoResponse, Response},
     routing::get,
     Router,
 };
@@ -23,6 +25,29 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
         (StatusCode::OK, "ok\n")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n")
+    }
+}
+
+/// Sends a rendered page in one piece. Pages are rendered whole before the first byte leaves
+/// (`SsrMode::Async`), but arrive as a stream of small chunks; joined, they go out in one write
+/// with a `Content-Length` instead of one write and packet per chunk.
+async fn whole_pages(req: Request, next: middleware::Next) -> Response {
+    let res = next.run(req).await;
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html || res.headers().contains_key(header::CONTENT_LENGTH) {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => Response::from_parts(parts, Body::from(bytes)),
+        Err(e) => {
+            tracing::error!(error = %e, "rendering a page failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }
 
@@ -61,6 +86,7 @@ pub fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn(whole_pages))
         .layer(middleware::from_fn(csrf::protect))
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(max_body))

@@ -50,11 +50,13 @@ fn AccountRow(
     let toggle_id = id.clone();
     view! {
         <tr>
-            <td>{account.username.clone()}</td>
-            <td>{account.display_name.clone()}</td>
-            <td>{role_label(account.role)}</td>
-            <td>{account.station_name.clone().unwrap_or_else(|| t.no_station.to_string())}</td>
-            <td>{state}</td>
+            <td data-label=t.username>{account.username.clone()}</td>
+            <td data-label=t.display_name>{account.display_name.clone()}</td>
+            <td data-label=t.role>{role_label(account.role)}</td>
+            <td data-label=t.station>
+                {account.station_name.clone().unwrap_or_else(|| t.no_station.to_string())}
+            </td>
+            <td data-label=t.account_state>{state}</td>
             <td class="row-actions">
                 {(account.id != me).then(|| view! {
                     <ActionForm action=toggle attr:class="inline">
@@ -157,7 +159,7 @@ pub fn AccountsPageView() -> impl IntoView {
                         }).collect_view();
                         view! {
                             <div class="table-wrap">
-                                <table>
+                                <table class="stack">
                                     <thead><tr>
                                         <th scope="col">{t.username}</th>
                                         <th scope="col">{t.display_name}</th>

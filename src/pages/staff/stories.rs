@@ -21,7 +21,7 @@ pub fn StaffStoriesPage() -> impl IntoView {
                     Ok(list) if list.is_empty() => view! { <p>{t.staff_stories_empty}</p> }.into_any(),
                     Ok(list) => view! {
                         <div class="table-wrap">
-                            <table>
+                            <table class="stack">
                                 <thead><tr>
                                     <th scope="col">{t.story_field_title}</th>
                                     <th scope="col">{t.story_field_kind}</th>
@@ -33,9 +33,9 @@ pub fn StaffStoriesPage() -> impl IntoView {
                                     {list.into_iter().map(|s| view! {
                                         <tr>
                                             <td><a href=format!("/staff/stories/{}", s.id)>{s.title}</a></td>
-                                            <td>{story_kind(s.kind)}</td>
-                                            <td>{format_date_zh(&s.published_on)}</td>
-                                            <td>{if s.is_published { t.published } else { t.unpublished }}</td>
+                                            <td data-label=t.story_field_kind>{story_kind(s.kind)}</td>
+                                            <td data-label=t.story_field_date>{format_date_zh(&s.published_on)}</td>
+                                            <td data-label=t.status>{if s.is_published { t.published } else { t.unpublished }}</td>
                                             <td><a href=format!("/staff/stories/{}/edit", s.id)>{t.edit}</a></td>
                                         </tr>
                                     }).collect_view()}

@@ -64,6 +64,9 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     let pool = AnyPoolOptions::new()
         .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
         .acquire_timeout(Duration::from_secs(10))
+        // A ping before every use costs a round trip per query; a broken connection shows as an
+        // error on use instead, and the pool replaces it.
+        .test_before_acquire(false)
         .after_connect(move |conn, _| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {

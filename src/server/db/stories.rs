@@ -64,7 +64,34 @@ const SUMMARY_COLS: &str = "id, slug, kind, title, summary, published_on, is_pub
 const STORY_COLS: &str =
     "id, slug, kind, title, summary, body_md, body_html, published_on, is_published, updated_at";
 
-/// One page of published stories, newest first, optionally of one kind.
+#[derive(sqlx::FromRow)]
+struct ListedRow {
+    #[sqlx(flatten)]
+    story: SummaryRow,
+    /// The number of rows the whole list has, carried on each row to spare a second query.
+    total: i64,
+}
+
+async fn published_rows(
+    db: &Db,
+    kind: Option<&str>,
+    page: i64,
+    per_page: i64,
+) -> Result<Vec<ListedRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLS}, COUNT(*) OVER () AS total FROM stories \
+         WHERE is_published = 1 AND ($1 IS NULL OR kind = $1) \
+         ORDER BY published_on DESC, id DESC LIMIT $2 OFFSET $3"
+    ))
+    .bind(kind)
+    .bind(per_page)
+    .bind((page - 1) * per_page)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// One page of published stories, newest first, optionally of one kind. A page past the end
+/// gives the last page.
 pub async fn list_published(
     db: &Db,
     kind: Option<StoryKind>,
@@ -72,25 +99,27 @@ pub async fn list_published(
     per_page: i64,
 ) -> Result<Page<StorySummary>, sqlx::Error> {
     let kind = kind.map(StoryKind::code);
-    let total: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM stories WHERE is_published = 1 AND ($1 IS NULL OR kind = $1)",
-    )
-    .bind(kind)
-    .fetch_one(&db.pool)
-    .await?;
+    let page = page.max(1);
+    let mut rows = published_rows(db, kind, page, per_page).await?;
+    let total =
+        match rows.first() {
+            Some(r) => r.total,
+            None => sqlx::query_scalar(
+                "SELECT COUNT(*) FROM stories WHERE is_published = 1 AND ($1 IS NULL OR kind = $1)",
+            )
+            .bind(kind)
+            .fetch_one(&db.pool)
+            .await?,
+        };
     let pages = ((total + per_page - 1) / per_page).max(1);
-    let page = page.clamp(1, pages);
-    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
-        "SELECT {SUMMARY_COLS} FROM stories WHERE is_published = 1 AND ($1 IS NULL OR kind = $1) \
-         ORDER BY published_on DESC, id DESC LIMIT $2 OFFSET $3"
-    ))
-    .bind(kind)
-    .bind(per_page)
-    .bind((page - 1) * per_page)
-    .fetch_all(&db.pool)
-    .await?;
+    let page = if rows.is_empty() && total > 0 {
+        rows = published_rows(db, kind, pages, per_page).await?;
+        pages
+    } else {
+        page.min(pages)
+    };
     Ok(Page {
-        items: rows.into_iter().map(Into::into).collect(),
+        items: rows.into_iter().map(|r| r.story.into()).collect(),
         page,
         pages,
         total,
