@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/.tools/node_modules/.bin:$(PATH)
 export LEPTOS_OUTPUT_NAME := minyi
 BIN := target/release/minyi
 
-.PHONY: run test bench build setup setup-test test-rust test-e2e
+.PHONY: run test bench build setup setup-test lint test-rust test-e2e
 
 setup:
 	@.ci/setup build
@@ -26,10 +26,17 @@ run: build
 
 test: setup-test
 	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory lint; \
 	cargo leptos build --release; \
 	$(MAKE) --no-print-directory test-rust; \
 	$(MAKE) --no-print-directory test-e2e; \
 	echo "make test: all suites passed in $$(( $$(date +%s) - start )) s"
+
+# Formatting and clippy, for the server and the browser builds.
+lint:
+	cargo fmt --check
+	cargo clippy --features ssr --all-targets -- -D warnings
+	cargo clippy --features hydrate --lib --target wasm32-unknown-unknown -- -D warnings
 
 # Unit, repository and HTTP tests, on SQLite and on PostgreSQL.
 test-rust:

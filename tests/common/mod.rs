@@ -68,11 +68,11 @@ macro_rules! on_both {
         mod $name {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                super::$body(crate::common::sqlite().await).await;
+                super::$body($crate::common::sqlite().await).await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                if let Some(db) = crate::common::postgres().await {
+                if let Some(db) = $crate::common::postgres().await {
                     super::$body(db).await;
                 }
             }
