@@ -25,12 +25,17 @@ run: build
 	LEPTOS_ENV=PROD $(BIN) serve
 
 test: setup-test
-	@start=$$(date +%s); \
+	@start=$$(date +%s); mkdir -p target; \
 	$(MAKE) --no-print-directory lint; \
 	cargo leptos build --release; \
-	$(MAKE) --no-print-directory test-rust; \
-	$(MAKE) --no-print-directory test-e2e; \
-	echo "make test: all suites passed in $$(( $$(date +%s) - start )) s"
+	$(MAKE) --no-print-directory test-rust 2>&1 | tee target/test-rust.log; \
+	$(MAKE) --no-print-directory test-e2e 2>&1 | tee target/test-e2e.log; \
+	passed=$$(cat target/test-rust.log target/test-e2e.log | awk '\
+	  /^test result:/ { p += $$4; f += $$6 } \
+	  /^ +[0-9]+ passed/ { p += $$1 } /^ +[0-9]+ failed/ { f += $$1 } /^ +[0-9]+ skipped/ { s += $$1 } \
+	  END { printf "%d passed, %d failed, %d skipped", p, f, s }'); \
+	echo "make test: every suite ran in $$(( $$(date +%s) - start )) s"; \
+	echo "total: $$passed"
 
 # Formatting and clippy, for the server and the browser builds.
 lint:
