@@ -4,6 +4,7 @@
 pub mod account;
 pub mod form;
 pub mod policy;
+pub mod statute;
 pub mod story;
 pub mod text;
 pub mod time;

@@ -1,0 +1,750 @@
+//! The statutory structure of a draft (草案): plain text pasted by staff is parsed into 编, 章,
+//! 节, 条 (articles), 款 (paragraphs), 项 (（一）（二）…) and 目 (1. 2. …), each with a stable
+//! anchor, plus warnings for anything irregular. Pure code, shared by server and browser.
+//!
+//! Real texts are untidy: full-width spaces and digits, articles numbered 第一百二十三条 or
+//! inserted as 第十条之一, a 目录 before the body, a title and 通过/公布 lines on top, hard line
+//! breaks inside a paragraph, and 附件 after the last article. All of these are handled here.
+
+use serde::{Deserialize, Serialize};
+
+/// The level of a node in the text tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProvisionKind {
+    Part,
+    Chapter,
+    Section,
+    Article,
+    Paragraph,
+    Item,
+    SubItem,
+}
+
+/// One node of the parsed text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Provision {
+    pub kind: ProvisionKind,
+    /// The number within its level (第十条之一 has 10), 0 for paragraphs' implicit numbering.
+    pub number: u32,
+    /// The 之N of an inserted article, if any.
+    pub suffix: Option<u32>,
+    /// The label as written, e.g. `第十条之一`, `（二）`; empty for paragraphs.
+    pub label: String,
+    /// A heading (for 编, 章, 节) or the text (for 款, 项, 目).
+    pub text: String,
+    /// The anchor in the page, e.g. `art-10-1`, `art-3-p2`.
+    pub anchor: String,
+    pub children: Vec<Provision>,
+}
+
+/// Something irregular the staff member should look at before saving.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ParseWarning {
+    /// A number was skipped: `found` came where `expected` was due.
+    Skipped {
+        kind: ProvisionKind,
+        expected: u32,
+        found: u32,
+        line: usize,
+    },
+    /// A number came again (or went backwards).
+    Repeated {
+        kind: ProvisionKind,
+        number: u32,
+        line: usize,
+    },
+    /// Text that belongs to no article.
+    Orphan { line: usize, text: String },
+    /// No article was found at all.
+    NoArticles,
+}
+
+/// A parsed draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParsedDraft {
+    pub title: String,
+    /// Lines between the title and the body: 通过/公布 dates, notes in parentheses.
+    pub preamble: Vec<String>,
+    pub body: Vec<Provision>,
+    /// Text after the articles that starts with 附件, kept as written.
+    pub annexes: Vec<String>,
+    pub warnings: Vec<ParseWarning>,
+}
+
+impl ParsedDraft {
+    /// Every article in text order.
+    pub fn articles(&self) -> Vec<&Provision> {
+        fn walk<'a>(nodes: &'a [Provision], out: &mut Vec<&'a Provision>) {
+            for n in nodes {
+                if n.kind == ProvisionKind::Article {
+                    out.push(n);
+                } else {
+                    walk(&n.children, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.body, &mut out);
+        out
+    }
+}
+
+/// The value of a Chinese (一百二十三, 两千零五) or Arabic numeral; `None` if it is neither.
+pub fn parse_numeral(s: &str) -> Option<u32> {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let digit = |c: char| match c {
+        '零' | '〇' => Some(0),
+        '一' => Some(1),
+        '二' | '两' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    };
+    let mut total = 0u32;
+    let mut current: Option<u32> = None;
+    let mut any = false;
+    for c in s.chars() {
+        any = true;
+        if let Some(d) = digit(c) {
+            current = Some(d);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => return None,
+        };
+        // 十 alone at the start means 一十.
+        total += current.unwrap_or(1) * unit;
+        current = None;
+    }
+    any.then_some(total + current.unwrap_or(0))
+}
+
+/// Full-width digits, letters and spaces to their ASCII forms; trims the line.
+fn normalize(line: &str) -> String {
+    line.chars()
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFF10 + '0' as u32).unwrap_or(c),
+            '\u{3000}' | '\u{00A0}' => ' ',
+            _ => c,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+const NUMERAL_CHARS: &str = "零〇一二两三四五六七八九十百千0123456789";
+
+/// `第N<unit>` at the start of `line`: the number, the 之N suffix (articles), and the rest.
+fn ordinal(line: &str, unit: char) -> Option<(u32, Option<u32>, &str)> {
+    let rest = line.strip_prefix('第')?;
+    let end = rest.find(|c: char| !NUMERAL_CHARS.contains(c))?;
+    let number = parse_numeral(&rest[..end])?;
+    let rest = rest[end..].strip_prefix(unit)?;
+    let (suffix, rest) = match rest.strip_prefix('之') {
+        Some(after) => {
+            let end = after
+                .find(|c: char| !NUMERAL_CHARS.contains(c))
+                .unwrap_or(after.len());
+            (Some(parse_numeral(&after[..end])?), &after[end..])
+        }
+        None => (None, rest),
+    };
+    Some((number, suffix, rest.trim_start()))
+}
+
+/// `（一）text` or `(一)text`: an item (项).
+fn item(line: &str) -> Option<(u32, String, &str)> {
+    let (open, close) = if line.starts_with('（') {
+        ('（', '）')
+    } else if line.starts_with('(') {
+        ('(', ')')
+    } else {
+        return None;
+    };
+    let inner = line.strip_prefix(open)?;
+    let end = inner.find(close)?;
+    let n = parse_numeral(&inner[..end])
+        .filter(|_| !inner[..end].chars().all(|c| c.is_ascii_digit()))?;
+    let label = format!("（{}）", &inner[..end]);
+    Some((n, label, inner[end + close.len_utf8()..].trim_start()))
+}
+
+/// `1.text` or `1．text` or `1、text`: a sub-item (目).
+fn sub_item(line: &str) -> Option<(u32, String, &str)> {
+    let end = line.find(|c: char| !c.is_ascii_digit())?;
+    if end == 0 {
+        return None;
+    }
+    let rest = &line[end..];
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '.' | '．' | '、'))?;
+    let n = line[..end].parse().ok()?;
+    Some((
+        n,
+        format!("{}{}", &line[..end], sep),
+        rest[sep.len_utf8()..].trim_start(),
+    ))
+}
+
+/// Whether a line ends a paragraph (so the next line starts a new one).
+fn ends_paragraph(text: &str) -> bool {
+    text.ends_with(['。', '：', '；', '！', '？', '”', '」', ':', ';'])
+}
+
+fn article_anchor(number: u32, suffix: Option<u32>) -> String {
+    match suffix {
+        Some(s) => format!("art-{number}-{s}"),
+        None => format!("art-{number}"),
+    }
+}
+
+struct Counter {
+    last: Option<u32>,
+}
+
+impl Counter {
+    fn check(
+        &mut self,
+        kind: ProvisionKind,
+        n: u32,
+        line: usize,
+        warnings: &mut Vec<ParseWarning>,
+    ) {
+        let expected = self.last.map_or(1, |l| l + 1);
+        if self.last.is_some_and(|l| n <= l) {
+            warnings.push(ParseWarning::Repeated {
+                kind,
+                number: n,
+                line,
+            });
+        } else if n != expected {
+            warnings.push(ParseWarning::Skipped {
+                kind,
+                expected,
+                found: n,
+                line,
+            });
+        }
+        self.last = Some(n);
+    }
+}
+
+/// Parses the plain text of a draft.
+pub fn parse(text: &str) -> ParsedDraft {
+    let lines: Vec<(usize, String)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, normalize(l)))
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    let mut warnings = Vec::new();
+    let mut title = String::new();
+    let mut preamble = Vec::new();
+    let mut annexes = Vec::new();
+    let mut body: Vec<Provision> = Vec::new();
+    let is_heading = |l: &str| {
+        ordinal(l, '编').is_some() || ordinal(l, '章').is_some() || ordinal(l, '节').is_some()
+    };
+
+    // Inside the table of contents (after 目录): the first heading it lists, once seen. The body
+    // starts where that heading comes round again, or at the first article.
+    let mut toc: Option<Option<String>> = None;
+    let (mut parts, mut chapters, mut sections, mut articles) = (
+        Counter { last: None },
+        Counter { last: None },
+        Counter { last: None },
+        Counter { last: None },
+    );
+    let mut in_annex = false;
+    let mut started = false;
+    // Where the next article goes: the path of open containers (indices into the tree).
+    let mut path: Vec<usize> = Vec::new();
+
+    for (no, line) in &lines {
+        let line = line.as_str();
+        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact == "目录" && !started {
+            toc = Some(None);
+            continue;
+        }
+        match &toc {
+            Some(_) if ordinal(line, '条').is_some() => toc = None,
+            Some(None) => {
+                if is_heading(line) {
+                    toc = Some(Some(compact));
+                }
+                continue;
+            }
+            Some(Some(first)) if *first != compact => continue,
+            Some(Some(_)) => toc = None,
+            None => {}
+        }
+        if in_annex {
+            annexes.push(line.to_string());
+            continue;
+        }
+        if started && (line.starts_with("附件") || line.starts_with("附：")) {
+            in_annex = true;
+            annexes.push(line.to_string());
+            continue;
+        }
+        if let Some((n, _, rest)) = ordinal(line, '编') {
+            started = true;
+            parts.check(ProvisionKind::Part, n, *no, &mut warnings);
+            chapters.last = None;
+            sections.last = None;
+            body.push(heading_node(
+                ProvisionKind::Part,
+                n,
+                format!("第{}编", numeral_label(line, '编')),
+                rest,
+                format!("part-{n}"),
+            ));
+            path = vec![body.len() - 1];
+            continue;
+        }
+        if let Some((n, _, rest)) = ordinal(line, '章') {
+            started = true;
+            chapters.check(ProvisionKind::Chapter, n, *no, &mut warnings);
+            sections.last = None;
+            let parent = path
+                .first()
+                .copied()
+                .filter(|i| body[*i].kind == ProvisionKind::Part);
+            let prefix = parent
+                .map(|p| format!("part-{}-", body[p].number))
+                .unwrap_or_default();
+            let node = heading_node(
+                ProvisionKind::Chapter,
+                n,
+                format!("第{}章", numeral_label(line, '章')),
+                rest,
+                format!("{prefix}ch-{n}"),
+            );
+            path = match parent {
+                Some(p) => {
+                    body[p].children.push(node);
+                    vec![p, body[p].children.len() - 1]
+                }
+                None => {
+                    body.push(node);
+                    vec![body.len() - 1]
+                }
+            };
+            continue;
+        }
+        if let Some((n, _, rest)) = ordinal(line, '节') {
+            started = true;
+            sections.check(ProvisionKind::Section, n, *no, &mut warnings);
+            // A new section closes the previous one: go back up to its chapter.
+            let mut chapter_path = path.clone();
+            if node_at(&mut body, &chapter_path).is_some_and(|n| n.kind == ProvisionKind::Section) {
+                chapter_path.pop();
+            }
+            let chapter =
+                node_at(&mut body, &chapter_path).filter(|c| c.kind == ProvisionKind::Chapter);
+            match chapter {
+                Some(ch) => {
+                    let anchor = format!("{}-sec-{n}", ch.anchor);
+                    ch.children.push(heading_node(
+                        ProvisionKind::Section,
+                        n,
+                        format!("第{}节", numeral_label(line, '节')),
+                        rest,
+                        anchor,
+                    ));
+                    let idx = ch.children.len() - 1;
+                    path = chapter_path;
+                    path.push(idx);
+                }
+                None => {
+                    warnings.push(ParseWarning::Orphan {
+                        line: *no,
+                        text: line.to_string(),
+                    });
+                }
+            }
+            continue;
+        }
+        if let Some((n, suffix, rest)) = ordinal(line, '条') {
+            started = true;
+            if suffix.is_none() {
+                articles.check(ProvisionKind::Article, n, *no, &mut warnings);
+            }
+            let anchor = article_anchor(n, suffix);
+            let mut article = Provision {
+                kind: ProvisionKind::Article,
+                number: n,
+                suffix,
+                label: line[..line.len() - rest.len()].trim().to_string(),
+                text: String::new(),
+                anchor,
+                children: Vec::new(),
+            };
+            if !rest.is_empty() {
+                push_line(&mut article, rest);
+            }
+            match node_at(&mut body, &path) {
+                Some(parent) if parent.kind != ProvisionKind::Article => {
+                    parent.children.push(article)
+                }
+                _ => body.push(article),
+            }
+            continue;
+        }
+        if !started {
+            if title.is_empty() {
+                title = line.to_string();
+            } else {
+                preamble.push(line.to_string());
+            }
+            continue;
+        }
+        // Text inside the current article: a paragraph, an item, or a continuation.
+        match last_article(&mut body) {
+            Some(article) => push_line(article, line),
+            None => warnings.push(ParseWarning::Orphan {
+                line: *no,
+                text: line.to_string(),
+            }),
+        }
+    }
+    let mut parsed = ParsedDraft {
+        title,
+        preamble,
+        body,
+        annexes,
+        warnings,
+    };
+    if parsed.articles().is_empty() {
+        parsed.warnings.push(ParseWarning::NoArticles);
+    }
+    parsed
+}
+
+/// A 编, 章 or 节 with its heading.
+fn heading_node(
+    kind: ProvisionKind,
+    n: u32,
+    label: String,
+    heading: &str,
+    anchor: String,
+) -> Provision {
+    Provision {
+        kind,
+        number: n,
+        suffix: None,
+        label,
+        text: heading.to_string(),
+        anchor,
+        children: Vec::new(),
+    }
+}
+
+/// The numeral as written between 第 and `unit` (for labels).
+fn numeral_label(line: &str, unit: char) -> String {
+    let rest = line.strip_prefix('第').unwrap_or(line);
+    rest.split(unit).next().unwrap_or("").to_string()
+}
+
+fn node_at<'a>(body: &'a mut [Provision], path: &[usize]) -> Option<&'a mut Provision> {
+    let (first, rest) = path.split_first()?;
+    let mut node = body.get_mut(*first)?;
+    for i in rest {
+        node = node.children.get_mut(*i)?;
+    }
+    Some(node)
+}
+
+/// The article that text lines now belong to: the last one in text order.
+fn last_article(nodes: &mut [Provision]) -> Option<&mut Provision> {
+    let last = nodes.last_mut()?;
+    if last.kind == ProvisionKind::Article {
+        return Some(last);
+    }
+    last_article(&mut last.children)
+}
+
+/// Adds one line of an article's text: a new item (项) or sub-item (目), a new paragraph (款), or
+/// the continuation of a paragraph broken by a hard line break.
+fn push_line(article: &mut Provision, line: &str) {
+    let base = article.anchor.clone();
+    let paragraphs = &mut article.children;
+    if let Some((n, label, rest)) = item(line) {
+        if paragraphs.is_empty() {
+            paragraphs.push(paragraph(&base, 1, ""));
+        }
+        let p = paragraphs.last_mut().expect("a paragraph exists");
+        let anchor = format!("{}-i{n}", p.anchor);
+        p.children.push(Provision {
+            kind: ProvisionKind::Item,
+            number: n,
+            suffix: None,
+            label,
+            text: rest.to_string(),
+            anchor,
+            children: Vec::new(),
+        });
+        return;
+    }
+    if let Some((n, label, rest)) = sub_item(line) {
+        if let Some(it) = paragraphs.last_mut().and_then(|p| p.children.last_mut()) {
+            let anchor = format!("{}-s{n}", it.anchor);
+            it.children.push(Provision {
+                kind: ProvisionKind::SubItem,
+                number: n,
+                suffix: None,
+                label,
+                text: rest.to_string(),
+                anchor,
+                children: Vec::new(),
+            });
+            return;
+        }
+    }
+    // Continuation: the last piece of text did not end a sentence.
+    if let Some(p) = paragraphs.last_mut() {
+        let last_text = match p.children.last_mut() {
+            Some(it) => match it.children.last_mut() {
+                Some(sub) => &mut sub.text,
+                None => &mut it.text,
+            },
+            None => &mut p.text,
+        };
+        if !last_text.is_empty() && !ends_paragraph(last_text) {
+            last_text.push_str(line);
+            return;
+        }
+    }
+    let n = paragraphs.len() as u32 + 1;
+    paragraphs.push(paragraph(&base, n, line));
+}
+
+fn paragraph(article_anchor: &str, n: u32, text: &str) -> Provision {
+    Provision {
+        kind: ProvisionKind::Paragraph,
+        number: n,
+        suffix: None,
+        label: String::new(),
+        text: text.to_string(),
+        anchor: format!("{article_anchor}-p{n}"),
+        children: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals() {
+        for (s, n) in [
+            ("一", 1),
+            ("十", 10),
+            ("十一", 11),
+            ("二十", 20),
+            ("二十三", 23),
+            ("一百", 100),
+            ("一百零五", 105),
+            ("一百一十", 110),
+            ("一百二十三", 123),
+            ("两百", 200),
+            ("一千零一", 1001),
+            ("123", 123),
+        ] {
+            assert_eq!(parse_numeral(s), Some(n), "{s}");
+        }
+        assert_eq!(parse_numeral("条"), None);
+        assert_eq!(parse_numeral(""), None);
+    }
+
+    const DRAFT: &str = "\
+示范市物业管理条例（草案）
+（2026年3月1日示范市第十六届人民代表大会常务委员会第二十次会议通过）
+
+目　　录
+第一章　总则
+第二章　业主大会
+第三章　附则
+
+第一章　总则
+第一条　为了规范物业管理活动，维护业主和物业服务人的合法权益，
+根据有关法律、行政法规，结合本市实际，制定本条例。
+第二条　本条例适用于本市行政区域内的物业管理活动。
+本条例所称物业管理，是指业主通过选聘物业服务人进行管理的活动。
+第二章　业主大会
+第一节　一般规定
+第三条　业主大会决定下列事项：
+（一）制定和修改业主大会议事规则；
+（二）选举业主委员会，具体包括：
+1.提名候选人；
+2.投票表决；
+（三）法律、法规规定的其他事项。
+第三条之一　业主大会会议可以采用书面征求意见的形式。
+第二节　业主委员会
+第４条　业主委员会执行业主大会的决定。
+第三章　附则
+第五条　本条例自２０２７年１月１日起施行。
+附件：物业服务合同示范文本
+一、合同双方
+甲方：业主委员会
+";
+
+    #[test]
+    fn parses_a_realistic_draft() {
+        let d = parse(DRAFT);
+        assert_eq!(d.title, "示范市物业管理条例（草案）");
+        assert_eq!(d.preamble.len(), 1);
+        assert!(d.preamble[0].contains("通过"));
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        // The table of contents did not become chapters.
+        assert_eq!(d.body.len(), 3);
+        assert_eq!(d.body[0].text, "总则");
+        assert_eq!(d.body[1].children.len(), 2, "two sections in chapter two");
+        let arts = d.articles();
+        let labels: Vec<_> = arts.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "第一条",
+                "第二条",
+                "第三条",
+                "第三条之一",
+                "第4条",
+                "第五条"
+            ]
+        );
+        let anchors: Vec<_> = arts.iter().map(|a| a.anchor.as_str()).collect();
+        assert_eq!(
+            anchors,
+            ["art-1", "art-2", "art-3", "art-3-1", "art-4", "art-5"]
+        );
+    }
+
+    #[test]
+    fn paragraphs_items_and_hard_line_breaks() {
+        let d = parse(DRAFT);
+        let arts = d.articles();
+        // A hard line break inside a sentence does not start a new paragraph.
+        assert_eq!(arts[0].children.len(), 1);
+        assert!(arts[0].children[0]
+            .text
+            .ends_with("结合本市实际，制定本条例。"));
+        // Two sentences on two lines are two paragraphs (款).
+        assert_eq!(arts[1].children.len(), 2);
+        assert_eq!(arts[1].children[1].anchor, "art-2-p2");
+        // Items (项) and sub-items (目).
+        let p = &arts[2].children[0];
+        assert_eq!(p.text, "业主大会决定下列事项：");
+        assert_eq!(p.children.len(), 3);
+        assert_eq!(p.children[1].label, "（二）");
+        assert_eq!(p.children[1].anchor, "art-3-p1-i2");
+        assert_eq!(p.children[1].children.len(), 2);
+        assert_eq!(p.children[1].children[1].text, "投票表决；");
+    }
+
+    #[test]
+    fn annexes_are_kept_apart() {
+        let d = parse(DRAFT);
+        assert_eq!(d.annexes.len(), 3);
+        assert!(d.annexes[0].starts_with("附件"));
+        let last = d
+            .articles()
+            .last()
+            .unwrap()
+            .children
+            .last()
+            .unwrap()
+            .text
+            .clone();
+        assert_eq!(last, "本条例自2027年1月1日起施行。");
+    }
+
+    #[test]
+    fn skipped_and_repeated_numbers_and_orphans_are_reported() {
+        let d = parse("某条例\n前言一段没有归属的话\n第一章 总则\n章下面没有条的一段话。\n第一条 甲。\n第三条 乙。\n第三条 丙。\n");
+        assert!(d.warnings.contains(&ParseWarning::Orphan {
+            line: 4,
+            text: "章下面没有条的一段话。".into()
+        }));
+        assert!(d.warnings.contains(&ParseWarning::Skipped {
+            kind: ProvisionKind::Article,
+            expected: 2,
+            found: 3,
+            line: 6
+        }));
+        assert!(d.warnings.contains(&ParseWarning::Repeated {
+            kind: ProvisionKind::Article,
+            number: 3,
+            line: 7
+        }));
+        assert_eq!(d.preamble, ["前言一段没有归属的话"]);
+    }
+
+    #[test]
+    fn large_numbers_and_articles_without_chapters() {
+        let mut text = String::from("某法\n");
+        for n in 1..=123 {
+            text.push_str(&format!("第{}条 内容{n}。\n", chinese(n)));
+        }
+        let d = parse(&text);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let arts = d.articles();
+        assert_eq!(arts.len(), 123);
+        assert_eq!(arts[122].label, "第一百二十三条");
+        assert_eq!(arts[122].anchor, "art-123");
+        assert_eq!(arts[104].number, 105);
+    }
+
+    #[test]
+    fn chapters_restart_in_each_part() {
+        let d = parse("民法典\n第一编 总则\n第一章 基本规定\n第一条 甲。\n第二编 物权\n第一章 通则\n第二条 乙。\n");
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        assert_eq!(d.body.len(), 2);
+        assert_eq!(d.body[1].children[0].anchor, "part-2-ch-1");
+        assert_eq!(d.articles()[1].anchor, "art-2");
+    }
+
+    #[test]
+    fn text_without_articles_is_flagged() {
+        assert!(parse("只是一段话。")
+            .warnings
+            .contains(&ParseWarning::NoArticles));
+    }
+
+    /// Writes 1..=999 the way statutes do (十一, 一百零五, 一百一十).
+    fn chinese(n: u32) -> String {
+        const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        let (h, t, u) = (n / 100, n / 10 % 10, n % 10);
+        let mut s = String::new();
+        if h > 0 {
+            s.push_str(D[h as usize]);
+            s.push('百');
+            if t == 0 && u > 0 {
+                s.push('零');
+            }
+        }
+        if t > 0 {
+            if !(h == 0 && t == 1) {
+                s.push_str(D[t as usize]);
+            }
+            s.push('十');
+        }
+        if u > 0 {
+            s.push_str(D[u as usize]);
+        }
+        s
+    }
+}
