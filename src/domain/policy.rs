@@ -10,14 +10,12 @@ pub enum Permission {
     ManageStories,
     /// Create, disable and reset staff accounts.
     ManageAccounts,
-    /// Enter the staff area at all.
-    StaffArea,
 }
 
 /// Whether `role` holds `permission`.
 pub fn allows(role: Role, permission: Permission) -> bool {
     match permission {
-        Permission::StaffArea | Permission::ManageStories => {
+        Permission::ManageStories => {
             matches!(role, Role::Admin | Role::Staff)
         }
         Permission::ManageAccounts => role == Role::Admin,
@@ -31,17 +29,12 @@ mod tests {
     #[test]
     fn staff_write_stories_but_do_not_manage_accounts() {
         assert!(allows(Role::Staff, Permission::ManageStories));
-        assert!(allows(Role::Staff, Permission::StaffArea));
         assert!(!allows(Role::Staff, Permission::ManageAccounts));
     }
 
     #[test]
     fn admins_may_do_everything() {
-        for p in [
-            Permission::ManageStories,
-            Permission::ManageAccounts,
-            Permission::StaffArea,
-        ] {
+        for p in [Permission::ManageStories, Permission::ManageAccounts] {
             assert!(allows(Role::Admin, p));
         }
     }

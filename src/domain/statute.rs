@@ -305,7 +305,7 @@ pub fn parse(text: &str) -> ParsedDraft {
             parts.check(ProvisionKind::Part, n, *no, &mut warnings);
             chapters.last = None;
             sections.last = None;
-            body.push(heading_node(
+            body.push(node(
                 ProvisionKind::Part,
                 n,
                 format!("第{}编", numeral_label(line, '编')),
@@ -326,7 +326,7 @@ pub fn parse(text: &str) -> ParsedDraft {
             let prefix = parent
                 .map(|p| format!("part-{}-", body[p].number))
                 .unwrap_or_default();
-            let node = heading_node(
+            let node = node(
                 ProvisionKind::Chapter,
                 n,
                 format!("第{}章", numeral_label(line, '章')),
@@ -358,7 +358,7 @@ pub fn parse(text: &str) -> ParsedDraft {
             match chapter {
                 Some(ch) => {
                     let anchor = format!("{}-sec-{n}", ch.anchor);
-                    ch.children.push(heading_node(
+                    ch.children.push(node(
                         ProvisionKind::Section,
                         n,
                         format!("第{}节", numeral_label(line, '节')),
@@ -434,20 +434,14 @@ pub fn parse(text: &str) -> ParsedDraft {
     parsed
 }
 
-/// A 编, 章 or 节 with its heading.
-fn heading_node(
-    kind: ProvisionKind,
-    n: u32,
-    label: String,
-    heading: &str,
-    anchor: String,
-) -> Provision {
+/// A node without children or suffix: a 编, 章 or 节 (with its heading), a 款, 项 or 目 (with its text).
+fn node(kind: ProvisionKind, number: u32, label: String, text: &str, anchor: String) -> Provision {
     Provision {
         kind,
-        number: n,
+        number,
         suffix: None,
         label,
-        text: heading.to_string(),
+        text: text.to_string(),
         anchor,
         children: Vec::new(),
     }
@@ -488,29 +482,15 @@ fn push_line(article: &mut Provision, line: &str) {
         }
         let p = paragraphs.last_mut().expect("a paragraph exists");
         let anchor = format!("{}-i{n}", p.anchor);
-        p.children.push(Provision {
-            kind: ProvisionKind::Item,
-            number: n,
-            suffix: None,
-            label,
-            text: rest.to_string(),
-            anchor,
-            children: Vec::new(),
-        });
+        p.children
+            .push(node(ProvisionKind::Item, n, label, rest, anchor));
         return;
     }
     if let Some((n, label, rest)) = sub_item(line) {
         if let Some(it) = paragraphs.last_mut().and_then(|p| p.children.last_mut()) {
             let anchor = format!("{}-s{n}", it.anchor);
-            it.children.push(Provision {
-                kind: ProvisionKind::SubItem,
-                number: n,
-                suffix: None,
-                label,
-                text: rest.to_string(),
-                anchor,
-                children: Vec::new(),
-            });
+            it.children
+                .push(node(ProvisionKind::SubItem, n, label, rest, anchor));
             return;
         }
     }
@@ -533,15 +513,13 @@ fn push_line(article: &mut Provision, line: &str) {
 }
 
 fn paragraph(article_anchor: &str, n: u32, text: &str) -> Provision {
-    Provision {
-        kind: ProvisionKind::Paragraph,
-        number: n,
-        suffix: None,
-        label: String::new(),
-        text: text.to_string(),
-        anchor: format!("{article_anchor}-p{n}"),
-        children: Vec::new(),
-    }
+    node(
+        ProvisionKind::Paragraph,
+        n,
+        String::new(),
+        text,
+        format!("{article_anchor}-p{n}"),
+    )
 }
 
 #[cfg(test)]

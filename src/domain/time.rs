@@ -9,17 +9,6 @@ fn shanghai() -> FixedOffset {
     FixedOffset::east_opt(SHANGHAI_SECS).expect("UTC+8 is a valid offset")
 }
 
-/// `2026-11-28 09:30` in Shanghai time.
-pub fn format_ms(ms: i64) -> String {
-    DateTime::from_timestamp_millis(ms)
-        .map(|t| {
-            t.with_timezone(&shanghai())
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
-}
-
 /// The Shanghai calendar date of an instant.
 pub fn date_of_ms(ms: i64) -> Option<NaiveDate> {
     DateTime::from_timestamp_millis(ms).map(|t| t.with_timezone(&shanghai()).date_naive())
@@ -54,7 +43,6 @@ mod tests {
     #[test]
     fn shows_shanghai_time() {
         // 2026-11-27T16:30:00Z is 00:30 the next day in Shanghai.
-        assert_eq!(format_ms(1_795_797_000_000), "2026-11-28 00:30");
         assert_eq!(
             date_of_ms(1_795_797_000_000).unwrap().to_string(),
             "2026-11-28"
