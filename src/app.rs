@@ -3,10 +3,30 @@
 
 use crate::i18n::t;
 use crate::pages::{
-    public::{home::HomePage, not_found::NotFound, stories::StoryListPage, story::StoryPage},
+    public::{
+        home::HomePage,
+        not_found::NotFound,
+        opinion_form::OpinionFormPage,
+        privacy::PrivacyPage,
+        solicitation::SolicitationPageView,
+        solicitations::SolicitationListPage,
+        stories::StoryListPage,
+        story::StoryPage,
+        track::{TrackLookupPage, TrackPageView},
+    },
     staff::{
-        accounts::AccountsPageView, dashboard::Dashboard, layout::StaffLayout, login::LoginPage,
-        stories::StaffStoriesPage, story_form::StoryFormPage, story_view::StaffStoryPage,
+        accounts::AccountsPageView,
+        dashboard::Dashboard,
+        draft_form::DraftFormPage,
+        layout::StaffLayout,
+        login::LoginPage,
+        offline_form::OfflineFormPage,
+        opinions::{StaffOpinionPage, StaffOpinionsPage},
+        solicitation_form::SolicitationFormPage,
+        solicitations::{StaffSolicitationPage, StaffSolicitationsPage},
+        stories::StaffStoriesPage,
+        story_form::StoryFormPage,
+        story_view::StaffStoryPage,
     },
 };
 use leptos::prelude::*;
@@ -84,7 +104,9 @@ pub fn App() -> impl IntoView {
                     <nav aria-label=t.nav_label>
                         <ul>
                             <li><a href="/">{t.nav_home}</a></li>
+                            <li><a href="/solicitations">{t.nav_solicitations}</a></li>
                             <li><a href="/stories">{t.nav_stories}</a></li>
+                            <li><a href="/track">{t.nav_track}</a></li>
                         </ul>
                     </nav>
                 </div>
@@ -94,6 +116,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/stories") view=StoryListPage ssr=SsrMode::Async/>
                     <Route path=path!("/stories/:slug") view=StoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/solicitations") view=SolicitationListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/solicitations/:id") view=SolicitationPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/solicitations/:id/opinions/new") view=OpinionFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/track") view=TrackLookupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/track/:code") view=TrackPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/login") view=LoginPage ssr=SsrMode::Async/>
                     <ParentRoute path=path!("/staff") view=StaffLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=Dashboard ssr=SsrMode::Async/>
@@ -102,13 +130,21 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("stories/:id") view=StaffStoryPage ssr=SsrMode::Async/>
                         <Route path=path!("stories/:id/edit") view=StoryFormPage ssr=SsrMode::Async/>
                         <Route path=path!("accounts") view=AccountsPageView ssr=SsrMode::Async/>
+                        <Route path=path!("solicitations") view=StaffSolicitationsPage ssr=SsrMode::Async/>
+                        <Route path=path!("solicitations/new") view=SolicitationFormPage ssr=SsrMode::Async/>
+                        <Route path=path!("solicitations/:id") view=StaffSolicitationPage ssr=SsrMode::Async/>
+                        <Route path=path!("solicitations/:id/edit") view=SolicitationFormPage ssr=SsrMode::Async/>
+                        <Route path=path!("solicitations/:id/draft") view=DraftFormPage ssr=SsrMode::Async/>
+                        <Route path=path!("solicitations/:id/opinions/new") view=OfflineFormPage ssr=SsrMode::Async/>
+                        <Route path=path!("opinions") view=StaffOpinionsPage ssr=SsrMode::Async/>
+                        <Route path=path!("opinions/:id") view=StaffOpinionPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </main>
             <footer class="site-footer">
                 <div class="wrap">
                     <p>{org}" "{t.footer_host}" · "{t.footer_motto}</p>
-                    <p><a href="/staff">{t.nav_staff}</a></p>
+                    <p><a href="/privacy">{t.privacy_title}</a>" · "<a href="/staff">{t.nav_staff}</a></p>
                 </div>
             </footer>
         </Router>

@@ -335,5 +335,49 @@ async fn demo_content_loads_once(db: Db) {
     let page = db::stories::list_published(&db, None, 1, 10).await.unwrap();
     assert_eq!(page.total, 3);
     assert_eq!(db::stations::list_options(&db).await.unwrap().len(), 2);
+
+    // One open solicitation per stage, and a concluded one with its outcome.
+    use minyi::domain::solicitation::{Phase, Stage};
+    let now = db::now_ms();
+    let all = db::solicitations::list_public(&db).await.unwrap();
+    assert_eq!(all.len(), 4);
+    for stage in Stage::ALL {
+        assert!(
+            all.iter()
+                .any(|s| s.stage == *stage && s.phase(now) == Phase::Accepting),
+            "an open {stage:?} solicitation"
+        );
+    }
+    assert!(all
+        .iter()
+        .any(|s| s.phase(now) == Phase::Ended && !s.outcome_html.is_empty()));
+    // The 立法中 one carries a draft of at least 30 articles in chapters, parsed cleanly.
+    let drafting = all.iter().find(|s| s.stage == Stage::Drafting).unwrap();
+    let draft = db::solicitations::draft(&db, drafting.id, None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        draft.parsed.articles().len() >= 30,
+        "{} articles",
+        draft.parsed.articles().len()
+    );
+    assert!(draft.parsed.body.len() >= 5, "chapters at the top level");
+    assert_eq!(
+        draft.parsed.warnings,
+        vec![],
+        "the demo text parses without warnings"
+    );
+    // Opinions in every status.
+    let statuses: Vec<String> = sqlx::query_scalar("SELECT DISTINCT status FROM opinions")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+    for st in minyi::domain::opinion::OpinionStatus::ALL {
+        assert!(
+            statuses.iter().any(|s| s == st.code()),
+            "an opinion in {st:?}"
+        );
+    }
 }
 on_both!(demo, demo_content_loads_once);

@@ -4,4 +4,6 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod opinions;
+pub mod solicitations;
 pub mod stories;

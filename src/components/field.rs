@@ -70,9 +70,13 @@ pub fn Field(
                 autocomplete=autocomplete/>
         }
         .into_any(),
+        // Leptos renders a textarea's children unescaped, so typed text containing
+        // `</textarea>` would end the element; the escaped text goes in as markup instead, which
+        // the browser decodes back to exactly what was typed.
         Control::TextArea(rows) => view! {
             <textarea id=id.clone() name=name rows=rows aria-invalid=invalid
-                aria-describedby=described.clone() aria-required=required.then_some("true")>{value}</textarea>
+                aria-describedby=described.clone() aria-required=required.then_some("true")
+                inner_html=html_escape::encode_text(&value).into_owned()></textarea>
         }
         .into_any(),
     };

@@ -2,8 +2,11 @@
 //! browser alike and imports nothing else of this crate.
 
 pub mod account;
+pub mod coded;
 pub mod form;
+pub mod opinion;
 pub mod policy;
+pub mod solicitation;
 pub mod statute;
 pub mod story;
 pub mod text;

@@ -10,12 +10,18 @@ pub enum Permission {
     ManageStories,
     /// Create, disable and reset staff accounts.
     ManageAccounts,
+    /// Create and edit solicitations and their drafts.
+    ManageSolicitations,
+    /// Read opinions with their submitters' contact details, and enter offline opinions.
+    HandleOpinions,
 }
 
 /// Whether `role` holds `permission`.
 pub fn allows(role: Role, permission: Permission) -> bool {
     match permission {
-        Permission::ManageStories => {
+        Permission::ManageStories
+        | Permission::ManageSolicitations
+        | Permission::HandleOpinions => {
             matches!(role, Role::Admin | Role::Staff)
         }
         Permission::ManageAccounts => role == Role::Admin,
@@ -34,7 +40,12 @@ mod tests {
 
     #[test]
     fn admins_may_do_everything() {
-        for p in [Permission::ManageStories, Permission::ManageAccounts] {
+        for p in [
+            Permission::ManageStories,
+            Permission::ManageAccounts,
+            Permission::ManageSolicitations,
+            Permission::HandleOpinions,
+        ] {
             assert!(allows(Role::Admin, p));
         }
     }

@@ -9,11 +9,19 @@ use std::collections::BTreeMap;
 pub enum Problem {
     Required,
     BlankOnly,
-    TooLong { max: usize, actual: usize },
-    TooShort { min: usize, actual: usize },
+    TooLong {
+        max: usize,
+        actual: usize,
+    },
+    TooShort {
+        min: usize,
+        actual: usize,
+    },
     ControlChars,
     SlugFormat,
-    SlugTaken { by: String },
+    SlugTaken {
+        by: String,
+    },
     BadDate,
     BadChoice,
     UsernameFormat,
@@ -22,8 +30,39 @@ pub enum Problem {
     PasswordMismatch,
     BadCredentials,
     AccountDisabled,
-    LockedOut { minutes: i64 },
+    LockedOut {
+        minutes: i64,
+    },
     RecordChanged,
+    /// One line of a multi-line field (a guiding question) is too long.
+    LineTooLong {
+        max: usize,
+        actual: usize,
+    },
+    EndBeforeStart,
+    PhoneFormat,
+    ConsentRequired,
+    /// The solicitation takes opinions from `opens_on` to `closes_on` (dates, `2026-11-28`).
+    NotOpenYet {
+        opens_on: String,
+        closes_on: String,
+    },
+    ClosedSince {
+        opens_on: String,
+        closes_on: String,
+    },
+    NotPublished,
+    /// Too many submissions from one address within the hour.
+    RateLimited {
+        per_hour: i64,
+    },
+    /// The draft text changed (or was never checked) since its parsed result was shown.
+    NotPreviewed,
+    /// A date that has not come yet (the day a letter was received).
+    InFuture,
+    /// No opinion has this tracking code and mobile number (or the code is malformed).
+    TrackingNotFound,
+    TooManyLookups,
 }
 
 /// Problems keyed by field name (the `name` of the form control). `_form` is the whole form.

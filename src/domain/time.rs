@@ -14,6 +14,39 @@ pub fn date_of_ms(ms: i64) -> Option<NaiveDate> {
     DateTime::from_timestamp_millis(ms).map(|t| t.with_timezone(&shanghai()).date_naive())
 }
 
+/// The instant a Shanghai calendar day begins, in UTC milliseconds.
+pub fn day_start_ms(date: NaiveDate) -> i64 {
+    date.and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc().timestamp_millis() - i64::from(SHANGHAI_SECS) * 1000)
+        .unwrap_or_default()
+}
+
+/// Milliseconds in a day.
+pub const DAY_MS: i64 = 86_400_000;
+
+/// `2026-11-28` (Shanghai) of an instant, or an empty string for an impossible one.
+pub fn iso_date(ms: i64) -> String {
+    date_of_ms(ms).map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// `2026年11月28日 14:05` (Shanghai) of an instant.
+pub fn format_datetime_zh(ms: i64) -> String {
+    match DateTime::from_timestamp_millis(ms).map(|t| t.with_timezone(&shanghai())) {
+        Some(t) => {
+            use chrono::{Datelike, Timelike};
+            format!(
+                "{}年{}月{}日 {:02}:{:02}",
+                t.year(),
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute()
+            )
+        }
+        None => String::new(),
+    }
+}
+
 /// `2026年11月28日` from `2026-11-28`; the input unchanged if it is not such a date. Written
 /// without chrono because it runs in the browser too, and chrono's parser and formatter would
 /// otherwise be linked into the bundle for this one job.
@@ -50,5 +83,13 @@ mod tests {
         assert_eq!(format_date_zh("2026-03-05"), "2026年3月5日");
         assert_eq!(format_date_zh("2026-13-05"), "2026-13-05");
         assert_eq!(format_date_zh("soon"), "soon");
+        let d = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        assert_eq!(day_start_ms(d), 1_795_795_200_000);
+        assert_eq!(iso_date(day_start_ms(d)), "2026-11-28");
+        assert_eq!(iso_date(day_start_ms(d) - 1), "2026-11-27");
+        assert_eq!(
+            format_datetime_zh(1_795_797_000_000),
+            "2026年11月28日 00:30"
+        );
     }
 }

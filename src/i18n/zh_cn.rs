@@ -1,7 +1,11 @@
 //! Simplified Chinese (zh-CN): the complete, primary locale.
 
 use super::Texts;
+use crate::domain::opinion::{Channel, Identity, OpinionStatus};
+use crate::domain::solicitation::{Stage, Status};
+use crate::domain::statute::{ParseWarning, ProvisionKind};
 use crate::domain::text::Problem;
+use crate::domain::time::format_date_zh;
 
 fn problem(label: &str, p: &Problem) -> String {
     match p {
@@ -36,6 +40,33 @@ fn problem(label: &str, p: &Problem) -> String {
             format!("登录失败次数过多，该账号已暂时锁定，请 {minutes} 分钟后再试。")
         }
         Problem::RecordChanged => "这条记录刚被其他人修改过，请刷新页面后再操作。".into(),
+        Problem::LineTooLong { max, actual } => {
+            format!("{label}每行最多 {max} 个字，有一行是 {actual} 个字，请删减。")
+        }
+        Problem::EndBeforeStart => format!("{label}不能早于开始日期。"),
+        Problem::PhoneFormat => format!(
+            "{label}应为 11 位中国大陆手机号码，以 1 开头，例如 13800138000（可带空格或短横线）。"
+        ),
+        Problem::ConsentRequired => "请阅读并勾选同意《个人信息保护说明》后再提交。".into(),
+        Problem::NotOpenYet { opens_on, closes_on } => format!(
+            "本次征集尚未开始，开放时间为 {} 至 {}，请到时再提交。您填写的内容已保留在下方。",
+            format_date_zh(opens_on),
+            format_date_zh(closes_on)
+        ),
+        Problem::ClosedSince { opens_on, closes_on } => format!(
+            "本次征集已于 {} 截止（开放时间 {} 至 {}），不再接收意见。您填写的内容保留在下方，可复制留存或联系所在联系点。",
+            format_date_zh(closes_on),
+            format_date_zh(opens_on),
+            format_date_zh(closes_on)
+        ),
+        Problem::NotPublished => "本次征集尚未发布，暂不接收意见。".into(),
+        Problem::RateLimited { per_hour } => format!(
+            "同一网络每小时最多提交 {per_hour} 条意见，已达上限，本条未保存。请稍后再试，您填写的内容保留在下方。"
+        ),
+        Problem::InFuture => format!("{label}不能晚于今天。"),
+        Problem::TrackingNotFound => "没有找到这条意见：请核对查询码（形如 YJ-2026-7K3Q9）和提交时填写的手机号。".into(),
+        Problem::TooManyLookups => "查询次数过多，请一小时后再试，或直接打开回执中的专属链接。".into(),
+        Problem::NotPreviewed => "草案文本有改动，请先点“检查解析结果”，确认无误后再保存。".into(),
     }
 }
 
@@ -149,4 +180,284 @@ pub static TEXTS: Texts = Texts {
     account_created: "账号已新建。",
     account_updated: "账号已更新。",
     password_was_reset: "密码已重置，该账号的所有登录已失效。",
+    nav_solicitations: "征求意见",
+    nav_track: "查询进度",
+    home_open: "正在征求意见",
+    home_all_solicitations: "查看全部征集",
+    home_none_open: "目前没有正在征求意见的事项。",
+    sol_title: "征求意见",
+    sol_lead: "立法前、立法中、立法后，都可以在这里提出您的意见和建议。无需注册。",
+    sol_filter_stage: "按阶段查看",
+    sol_filter_phase: "按状态查看",
+    sol_all_stages: "全部阶段",
+    sol_all_phases: "全部状态",
+    sol_phase_accepting: "正在征集",
+    sol_phase_upcoming: "即将开始",
+    sol_phase_ended: "已截止",
+    sol_phase_unpublished: "未发布",
+    sol_empty: "没有符合条件的征集。",
+    sol_issuer: "发布机关",
+    sol_window: "征集时间",
+    sol_opinions_received: "已收到意见",
+    sol_outcome: "征集结果",
+    sol_explanation: "起草说明",
+    sol_stations: "征集联系点",
+    sol_questions: "请围绕以下问题提出意见（可选）",
+    sol_give_opinion: "我要提意见",
+    sol_give_opinion_article: "对此条提意见",
+    sol_contents: "目录",
+    sol_version: "草案版本",
+    sol_versions: "历次版本",
+    sol_old_version_notice: "您正在阅读较早的版本。",
+    sol_read_current: "阅读现行版本",
+    sol_heat: "条已采纳的意见",
+    sol_published_opinions: "公开的意见",
+    sol_published_lead: "以下是经审核、提交人同意公开的意见，不显示姓名和联系方式。",
+    sol_no_published: "暂无公开的意见。",
+    sol_whole_draft: "整体意见",
+    sol_not_accepting: "本次征集目前不接收意见。",
+    sol_back: "返回征集列表",
+    sol_annexes: "附件",
+    sol_back_to_top: "回到目录",
+    op_title: "提交意见",
+    op_lead: "请写下您的意见。带“必填”的项目需要填写；我们会为您生成查询码，方便您随时查看处理进度。",
+    op_target: "针对",
+    op_target_whole: "整部草案（总体意见）",
+    op_target_general: "总体意见",
+    op_content: "意见内容",
+    op_content_hint: "请写明您的意见，5 至 5000 字",
+    op_suggestion: "修改建议",
+    op_suggestion_hint: "如果您有具体的修改文字，可以写在这里",
+    op_reason: "理由",
+    op_about_you: "您的信息",
+    op_about_you_hint: "姓名和手机号仅供工作人员联系您核实意见，不会公开。",
+    op_name: "姓名",
+    op_phone: "手机号",
+    op_phone_hint: "11 位中国大陆手机号",
+    op_street: "所在街镇",
+    op_choose: "请选择",
+    op_community: "所在社区",
+    op_identity: "身份",
+    op_publish_ok: "同意在不显示姓名的情况下公开我的意见内容",
+    op_consent_before: "我已阅读并同意",
+    op_privacy_link: "《个人信息保护说明》",
+    op_submit: "提交意见",
+    op_receipt_title: "意见已收到",
+    op_receipt_lead: "感谢您的意见！请保存好下面的查询码和专属链接，凭它们可以随时查看处理进度。",
+    op_code: "查询码",
+    op_private_link: "专属链接",
+    op_private_link_hint: "请收藏本页或复制此链接。链接含有密钥，请勿转发给他人。",
+    op_status: "处理状态",
+    op_timeline: "处理经过",
+    op_channel: "提交方式",
+    op_received_on: "收到日期",
+    op_your_opinion: "您的意见",
+    op_about: "关于",
+    track_title: "查询意见处理进度",
+    track_lead: "请输入回执上的查询码和提交意见时填写的手机号。也可以直接打开回执中的专属链接。",
+    track_code_hint: "形如 YJ-2026-7K3Q9，字母不区分大小写",
+    track_submit: "查询",
+    track_not_found: "没有找到这条意见：请核对查询码和专属链接是否完整。您也可以用查询码和手机号查询。",
+    track_lookup_link: "用查询码和手机号查询",
+    privacy_title: "个人信息保护说明",
+    staff_solicitations: "征集管理",
+    staff_opinions: "意见管理",
+    sol_new: "新建征集",
+    sol_edit: "编辑征集",
+    sol_field_title: "标题",
+    sol_field_stage: "阶段",
+    sol_field_issuer: "发布机关",
+    sol_field_issuer_hint: "例如：全国人大常委会法工委、市人大常委会、区人大常委会",
+    sol_field_explanation: "起草说明",
+    sol_field_explanation_hint: "支持 Markdown 格式",
+    sol_field_questions: "引导问题",
+    sol_field_questions_hint: "立法前、立法后征集可设引导问题，每行一个，每个不超过 200 字",
+    sol_field_opens: "开始日期",
+    sol_field_closes: "截止日期",
+    sol_field_closes_hint: "截止日当天仍可提交",
+    sol_field_status: "状态",
+    sol_field_outcome: "征集结果",
+    sol_field_outcome_hint: "征集结束后填写，公开显示在列表和详情页，支持 Markdown",
+    sol_field_stations: "征集联系点",
+    sol_staff_empty: "还没有征集。",
+    sol_add_version: "录入新版本草案",
+    sol_no_versions: "还没有草案文本。",
+    sol_version_saved: "新版本草案已保存。",
+    sol_enter_offline: "录入线下意见",
+    sol_view_public: "查看公开页面",
+    sol_view_opinions: "查看意见",
+    draft_title: "录入草案文本",
+    draft_lead: "把草案全文粘贴到下面（可从 Word 文件复制）。先点“检查解析结果”，核对章节和条文是否识别正确，再保存。",
+    draft_label: "版本名称",
+    draft_label_hint: "例如：征求意见稿、二审稿",
+    draft_text: "草案全文",
+    draft_check: "检查解析结果",
+    draft_save: "保存为新版本",
+    draft_preview: "解析结果",
+    draft_warnings: "请注意以下情况",
+    draft_no_warnings: "没有发现异常。",
+    draft_articles: "条",
+    off_title: "录入线下意见",
+    off_lead: "录入居民通过座谈会、信件、电话、意见箱、信息员或来访提出的意见。保存后可打印回执交给居民。",
+    off_channel: "渠道",
+    off_received_on: "收到日期",
+    off_contact_hint: "如居民提供了手机号，可凭查询码和手机号查询进度。",
+    op_list_empty: "没有符合条件的意见。",
+    op_filter: "筛选",
+    op_all_solicitations: "全部征集",
+    op_all_statuses: "全部状态",
+    op_detail: "意见详情",
+    op_contact: "联系信息",
+    op_contact_audit: "查看完整联系方式会记入审计日志。",
+    op_entered_by: "录入人",
+    op_privacy_version: "同意的隐私说明版本",
+    op_publish: "公开意愿",
+    op_publish_yes: "同意匿名公开",
+    op_publish_no: "不公开",
+    op_entered: "线下意见已录入。",
+    op_print: "打印回执",
+    op_slip_title: "意见回执",
+    op_slip_lead: "凭查询码和手机号，或扫码打开专属链接，可随时查看处理进度。",
+    yes: "是",
+    no: "否",
+    filter_apply: "筛选",
+    days_left_prefix: "还剩",
+    stage,
+    sol_status,
+    channel,
+    identity,
+    opinion_status,
+    days_left,
+    opens_in,
+    closed_on,
+    window,
+    heat,
+    parse_warning,
+    privacy_body: PRIVACY,
 };
+
+fn stage(s: Stage) -> &'static str {
+    match s {
+        Stage::Planning => "立法前",
+        Stage::Drafting => "立法中",
+        Stage::Evaluation => "立法后",
+    }
+}
+
+fn sol_status(s: Status) -> &'static str {
+    match s {
+        Status::Draft => "草稿（未发布）",
+        Status::Open => "发布征集",
+        Status::Closed => "已截止",
+        Status::Reported => "已汇总上报",
+        Status::Concluded => "已办结",
+    }
+}
+
+fn channel(c: Channel) -> &'static str {
+    match c {
+        Channel::Online => "网上提交",
+        Channel::Meeting => "座谈会",
+        Channel::Letter => "信件",
+        Channel::Phone => "电话",
+        Channel::Mailbox => "意见箱",
+        Channel::Informant => "信息员",
+        Channel::Visit => "来访",
+    }
+}
+
+fn identity(i: Identity) -> &'static str {
+    match i {
+        Identity::Resident => "居民",
+        Identity::Business => "企业",
+        Identity::SocialOrg => "社会组织",
+        Identity::Lawyer => "律师",
+        Identity::Deputy => "人大代表",
+        Identity::Cppcc => "政协委员",
+        Identity::Other => "其他",
+    }
+}
+
+fn opinion_status(s: OpinionStatus) -> &'static str {
+    match s {
+        OpinionStatus::Pending => "已收到，待审核",
+        OpinionStatus::Accepted => "审核通过",
+        OpinionStatus::Rejected => "未予采用",
+        OpinionStatus::Merged => "已与相同意见合并",
+        OpinionStatus::Reported => "已汇总上报",
+        OpinionStatus::Adopted => "已采纳",
+        OpinionStatus::PartiallyAdopted => "部分采纳",
+        OpinionStatus::NotAdopted => "未采纳",
+    }
+}
+
+fn days_left(n: i64) -> String {
+    if n <= 1 {
+        "今天截止".into()
+    } else {
+        format!("还剩 {n} 天")
+    }
+}
+
+fn opens_in(date: &str) -> String {
+    format!("{} 开始", format_date_zh(date))
+}
+
+fn closed_on(date: &str) -> String {
+    format!("已于 {} 截止", format_date_zh(date))
+}
+
+fn window(from: &str, to: &str) -> String {
+    format!("{} 至 {}", format_date_zh(from), format_date_zh(to))
+}
+
+fn heat(n: i64) -> String {
+    format!("{n} 条意见")
+}
+
+/// The privacy notice: (heading, paragraph) pairs. Its version is `opinion::PRIVACY_VERSION`.
+static PRIVACY: &[(&str, &str)] = &[
+    ("我们收集什么", "您提交意见时填写的姓名、手机号、所在街镇和社区、身份类别，以及意见内容、修改建议和理由。网上提交时，我们还会在一小时内临时记录您网络地址的不可逆摘要，用于防止滥用；摘要不能还原出地址，一小时后即删除。工作人员代您录入线下意见时，记录收到渠道、日期和录入人。"),
+    ("为什么收集", "姓名和手机号仅用于工作人员必要时联系您核实意见、反馈采纳情况，以及您凭查询码和手机号查询进度。意见内容用于整理汇总、报送立法机关。只有您勾选同意时，意见内容才会在不显示姓名和联系方式的情况下公开。"),
+    ("谁能看到", "公众看不到您的姓名和手机号。工作人员在列表中只能看到隐去中间四位的手机号；查看完整号码时，系统会记录查看人、时间和所查看的意见，以备审计。"),
+    ("保存多久", "意见及其处理记录作为立法工作档案保存。您的姓名、手机号等个人信息自该次征集办结之日起保存三年，期满后删除或匿名化处理，意见内容保留。"),
+    ("如何查询、更正或删除", "您可以凭查询码查看意见和处理经过。如需更正或删除您的个人信息，或撤回公开意见的同意，请携带查询码到所在基层立法联系点，或在联系点开放时间致电联系点，工作人员核实身份后将在 15 个工作日内处理并告知结果。"),
+    ("版本", "本说明版本：2026-11。说明更新时，我们会在本页公布新版本；每条意见都记录了提交时同意的版本。"),
+];
+
+fn level(k: ProvisionKind) -> &'static str {
+    match k {
+        ProvisionKind::Part => "编",
+        ProvisionKind::Chapter => "章",
+        ProvisionKind::Section => "节",
+        ProvisionKind::Article => "条",
+        ProvisionKind::Paragraph => "款",
+        ProvisionKind::Item => "项",
+        ProvisionKind::SubItem => "目",
+    }
+}
+
+fn parse_warning(w: &ParseWarning) -> String {
+    match w {
+        ParseWarning::Skipped {
+            kind,
+            expected,
+            found,
+            line,
+        } => format!(
+            "第 {line} 行：编号跳过了，应为第{expected}{l}，这里是第{found}{l}。",
+            l = level(*kind)
+        ),
+        ParseWarning::Repeated { kind, number, line } => format!(
+            "第 {line} 行：第{number}{l}重复或倒序出现。",
+            l = level(*kind)
+        ),
+        ParseWarning::Orphan { line, text } => {
+            let short: String = text.chars().take(30).collect();
+            format!("第 {line} 行：“{short}”不属于任何一条，保存后不会显示。")
+        }
+        ParseWarning::NoArticles => {
+            "没有识别出任何条文（每条应以“第一条”“第二条”这样的编号开头）。".into()
+        }
+    }
+}

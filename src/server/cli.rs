@@ -197,10 +197,13 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 format!("无法在 {addr} 上监听：{e}（可用 LEPTOS_SITE_ADDR 换一个地址）")
             })?;
             tracing::info!(%addr, "serving http://{addr}");
-            axum::serve(listener.tap_io(no_delay), app.into_make_service())
-                .with_graceful_shutdown(shutdown())
-                .await
-                .map_err(|e| format!("服务已停止：{e}"))
+            axum::serve(
+                listener.tap_io(no_delay),
+                app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown())
+            .await
+            .map_err(|e| format!("服务已停止：{e}"))
         }
     }
 }

@@ -19,11 +19,20 @@ pub struct Config {
     pub max_body_bytes: usize,
     pub secure_cookies: SecureCookies,
     pub site_addr: SocketAddr,
+    /// The streets (街镇) a resident chooses from on the opinion form.
+    pub streets: Vec<String>,
+    /// Opinions one address may submit per hour.
+    pub opinions_per_hour: i64,
+    /// The header a trusted reverse proxy puts the client's address in (e.g. `X-Real-IP`); when
+    /// unset, the connection's own address counts.
+    pub client_ip_header: Option<http::HeaderName>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/minyi.db";
 pub const DEFAULT_ORG_NAME: &str = "示范区人大常委会";
 pub const DEFAULT_MAX_BODY: usize = 2 * 1024 * 1024;
+pub const DEFAULT_STREETS: &str = "东湖街道,西城街道,南山街道,北关街道";
+pub const DEFAULT_OPINIONS_PER_HOUR: i64 = 20;
 
 /// The variables this program reads, with their meaning, for `--help`.
 pub const ENV_HELP: &str = "\
@@ -33,6 +42,11 @@ Environment (also read from a .env file in the working directory):
   MINYI_ORG_NAME        the committee's name shown in the header (default 示范区人大常委会)
   MINYI_MAX_BODY_BYTES  largest request body accepted, in bytes (default 2097152); larger gets 413
   MINYI_SECURE_COOKIES  auto (default: Secure when served over https), always or never
+  MINYI_STREETS         the streets (街镇) on the opinion form, comma-separated
+                        (default 东湖街道,西城街道,南山街道,北关街道)
+  MINYI_OPINIONS_PER_HOUR  opinions one client address may submit per hour (default 20)
+  MINYI_CLIENT_IP_HEADER   header carrying the client address when behind a trusted reverse
+                        proxy, e.g. X-Real-IP (default: unset, the connection's address counts)
   RUST_LOG              log filter, e.g. info or minyi=debug";
 
 impl Config {
@@ -81,6 +95,43 @@ impl Config {
                 SecureCookies::Auto
             }
         };
+        let streets_raw = get("MINYI_STREETS").unwrap_or_else(|| DEFAULT_STREETS.into());
+        let streets: Vec<String> = streets_raw
+            .split([',', '，'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        if streets.is_empty() || streets.iter().any(|s| s.chars().count() > 20) {
+            problems.push(format!(
+                "MINYI_STREETS={streets_raw:?} 须为用逗号分隔的街镇名称，至少一个，每个不超过 20 个字"
+            ));
+        }
+        let opinions_per_hour = match get("MINYI_OPINIONS_PER_HOUR") {
+            None => DEFAULT_OPINIONS_PER_HOUR,
+            Some(v) => match v.trim().parse::<i64>() {
+                Ok(n) if (1..=100_000).contains(&n) => n,
+                _ => {
+                    problems.push(format!(
+                        "MINYI_OPINIONS_PER_HOUR={v:?} 须为 1 到 100000 之间的整数"
+                    ));
+                    DEFAULT_OPINIONS_PER_HOUR
+                }
+            },
+        };
+        let client_ip_header = match get("MINYI_CLIENT_IP_HEADER") {
+            None => None,
+            Some(v) if v.trim().is_empty() => None,
+            Some(v) => match http::HeaderName::from_bytes(v.trim().as_bytes()) {
+                Ok(h) => Some(h),
+                Err(_) => {
+                    problems.push(format!(
+                        "MINYI_CLIENT_IP_HEADER={v:?} 不是有效的 HTTP 头名称，例如 X-Real-IP"
+                    ));
+                    None
+                }
+            },
+        };
         let addr = get("LEPTOS_SITE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
         let site_addr = addr.parse().unwrap_or_else(|_| {
             problems.push(format!(
@@ -95,6 +146,9 @@ impl Config {
                 max_body_bytes,
                 secure_cookies,
                 site_addr,
+                streets,
+                opinions_per_hour,
+                client_ip_header,
             })
         } else {
             Err(problems)
@@ -120,6 +174,8 @@ mod tests {
         let c = with(&[]).unwrap();
         assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(c.max_body_bytes, DEFAULT_MAX_BODY);
+        assert_eq!(c.streets.len(), 4);
+        assert_eq!(c.opinions_per_hour, 20);
     }
 
     #[test]
@@ -129,12 +185,14 @@ mod tests {
             ("MINYI_MAX_BODY_BYTES", "lots"),
             ("MINYI_SECURE_COOKIES", "yes"),
             ("LEPTOS_SITE_ADDR", "localhost"),
+            ("MINYI_OPINIONS_PER_HOUR", "0"),
         ])
         .unwrap_err();
-        assert_eq!(e.len(), 4);
+        assert_eq!(e.len(), 5);
         assert!(e[0].contains("DATABASE_URL"));
         assert!(e[1].contains("MINYI_MAX_BODY_BYTES"));
         assert!(e[2].contains("MINYI_SECURE_COOKIES"));
-        assert!(e[3].contains("LEPTOS_SITE_ADDR"));
+        assert!(e[3].contains("MINYI_OPINIONS_PER_HOUR"));
+        assert!(e[4].contains("LEPTOS_SITE_ADDR"));
     }
 }

@@ -162,3 +162,65 @@ pub fn set_cookie(value: &str) {
         res.append_header(http::header::SET_COOKIE, v);
     }
 }
+
+/// The client's address: from the configured header of a trusted reverse proxy, else the
+/// connection's own. Used only to limit how often one address may submit.
+pub fn client_addr(state: &AppState) -> String {
+    let Some(p) = parts() else {
+        return "unknown".into();
+    };
+    if let Some(h) = &state.config.client_ip_header {
+        if let Some(v) = p.headers.get(h).and_then(|v| v.to_str().ok()) {
+            // X-Forwarded-For lists the hops; the proxy appends the client it saw last.
+            if let Some(last) = v.rsplit(',').map(str::trim).find(|s| !s.is_empty()) {
+                return last.to_string();
+            }
+        }
+    }
+    p.extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// A rate-limit bucket for `what` from the client's address; the address itself is not stored.
+pub fn client_bucket(state: &AppState, what: &str) -> String {
+    format!("{what}:{}", &auth::token_hash(&client_addr(state))[..32])
+}
+
+/// A number given to each HTTP request as it arrives (see the router), so that work that must
+/// happen once per request can tell repeats apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RequestId(pub u64);
+
+/// The next request number.
+pub fn next_request_id() -> RequestId {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    RequestId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+}
+
+/// True the first time `key` is named while serving this request; false outside a request.
+/// Rendering a page may call a server function more than once (a suspense renders its children
+/// again when an outer resource resolves), so a side effect that must happen once per request,
+/// like the audit entry for viewing contact details, asks this first. Only the last few thousand
+/// (request, key) pairs are remembered: enough for requests in flight.
+pub fn once(key: &str) -> bool {
+    // No request in context: a render that was abandoned (its owner disposed) while this call was
+    // in flight; the render that is sent has its own call.
+    let Some(id) = parts().and_then(|p| p.extensions.get::<RequestId>().copied()) else {
+        return false;
+    };
+    static SEEN: std::sync::Mutex<std::collections::VecDeque<(u64, String)>> =
+        std::sync::Mutex::new(std::collections::VecDeque::new());
+    let Ok(mut seen) = SEEN.lock() else {
+        return true;
+    };
+    if seen.iter().any(|(i, k)| *i == id.0 && k == key) {
+        return false;
+    }
+    if seen.len() >= 4096 {
+        seen.pop_front();
+    }
+    seen.push_back((id.0, key.to_string()));
+    true
+}

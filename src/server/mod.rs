@@ -10,4 +10,5 @@ pub mod guard;
 pub mod markdown;
 pub mod router;
 pub mod seed;
+mod seed_content;
 pub mod state;

@@ -30,8 +30,10 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
 
 /// Sends a rendered page in one piece. Pages are rendered whole before the first byte leaves
 /// (`SsrMode::Async`), but arrive as a stream of small chunks; joined, they go out in one write
-/// with a `Content-Length` instead of one write and packet per chunk.
-async fn whole_pages(req: Request, next: middleware::Next) -> Response {
+/// with a `Content-Length` instead of one write and packet per chunk. Each request also gets its
+/// number here ([`super::guard::RequestId`]).
+async fn whole_pages(mut req: Request, next: middleware::Next) -> Response {
+    req.extensions_mut().insert(super::guard::next_request_id());
     let res = next.run(req).await;
     let is_html = res
         .headers()

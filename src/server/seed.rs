@@ -1,5 +1,6 @@
-//! Demo content for a new database: the committee's two contact points, three published stories
-//! and an admin account with a generated password.
+//! Demo content for a new database: the committee's two contact points, three published stories,
+//! solicitations in every stage with a draft and opinions, and an admin account with a generated
+//! password.
 
 use super::{auth, db, markdown};
 use crate::domain::{account::Role, story::StoryInput};
@@ -120,5 +121,156 @@ pub async fn demo(db: &db::Db) -> Result<Option<String>, sqlx::Error> {
         .map_err(|e| sqlx::Error::Protocol(format!("demo story not saved: {e:?}")))?;
         db::stories::set_published(db, id, true, admin).await?;
     }
+    solicitations(db, admin).await?;
     Ok(Some(password))
+}
+
+/// The demo's solicitations: one open per stage (the 立法中 one with a draft of 35 articles in
+/// six chapters), one concluded from last year with its outcome, and opinions in every status.
+pub async fn solicitations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
+    use super::seed_content as c;
+    use crate::domain::opinion::{Identity, NewOpinion, OpinionStatus};
+    use crate::domain::solicitation::{targets, NewSolicitation, Stage, Status};
+    use crate::domain::statute;
+    use crate::domain::time::DAY_MS;
+    use db::opinions::Source;
+
+    let now = db::now_ms();
+    let today = now - now.rem_euclid(DAY_MS) - 8 * 3_600_000;
+    let stations: Vec<i64> = db::stations::list_options(db)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let mut ids = std::collections::HashMap::new();
+    let calls = [
+        ("drafting", c::DRAFT_TITLE, Stage::Drafting, "市人大常委会", c::DRAFT_EXPLANATION, "", -10, 20, Status::Open, ""),
+        ("planning", c::PLANNING_TITLE, Stage::Planning, "市人大常委会", c::PLANNING_EXPLANATION, c::PLANNING_QUESTIONS, -5, 40, Status::Open, ""),
+        ("evaluation", c::EVALUATION_TITLE, Stage::Evaluation, "区人大常委会", c::EVALUATION_EXPLANATION, c::EVALUATION_QUESTIONS, -15, 15, Status::Open, ""),
+        ("concluded", "2026年度立法计划项目建议征集", Stage::Planning, "市人大常委会",
+         "征集市民对2026年度立法计划的建议。", "", -400, -340, Status::Concluded,
+         "共收到建议 **126** 条。其中关于养老服务、物业管理的建议最多，《居家社区养老服务条例》已列入2026年度立法计划正式项目。"),
+    ];
+    for (key, title, stage, issuer, explanation, questions, from, to, status, outcome) in calls {
+        let s = NewSolicitation {
+            title: title.into(),
+            stage,
+            issuer: issuer.into(),
+            explanation_md: explanation.into(),
+            questions: questions
+                .lines()
+                .map(str::to_string)
+                .filter(|q| !q.is_empty())
+                .collect(),
+            opens_at: today + from * DAY_MS,
+            closes_at: today + (to + 1) * DAY_MS,
+            status,
+            outcome_md: outcome.into(),
+            station_ids: stations.clone(),
+        };
+        let id = db::solicitations::save(
+            db,
+            None,
+            None,
+            &s,
+            &markdown::render(&s.explanation_md),
+            &markdown::render(&s.outcome_md),
+            admin,
+        )
+        .await
+        .map_err(|e| sqlx::Error::Protocol(format!("demo solicitation not saved: {e:?}")))?;
+        ids.insert(key, (id, s.questions.clone()));
+    }
+    let (draft_id, _) = ids["drafting"].clone();
+    let parsed = statute::parse(c::DRAFT_TEXT);
+    let version =
+        db::solicitations::add_version(db, draft_id, "征求意见稿", c::DRAFT_TEXT, &parsed, admin)
+            .await?;
+
+    let mut first_on_article: Option<i64> = None;
+    for (i, o) in c::DEMO_OPINIONS.iter().enumerate() {
+        let (
+            key,
+            target,
+            content,
+            suggestion,
+            reason,
+            name,
+            phone,
+            street,
+            community,
+            identity,
+            publish_ok,
+            status,
+        ) = *o;
+        let (sid, questions) = ids[key].clone();
+        let all_targets = if key == "drafting" {
+            targets(&[], Some(&parsed))
+        } else {
+            targets(&questions, None)
+        };
+        let wanted = match (key, target) {
+            (_, None) => String::new(),
+            ("drafting", Some(n)) => format!("art-{n}"),
+            (_, Some(n)) => format!("q-{n}"),
+        };
+        let target = all_targets.into_iter().find(|t| t.key == wanted).unwrap_or(
+            crate::domain::solicitation::Target {
+                key: String::new(),
+                label: String::new(),
+            },
+        );
+        let opinion = NewOpinion {
+            target,
+            content: content.into(),
+            suggestion: suggestion.into(),
+            reason: reason.into(),
+            name: name.into(),
+            phone: phone.into(),
+            street: street.into(),
+            community: community.into(),
+            identity: Identity::from_code(identity).unwrap_or(Identity::Resident),
+            publish_ok,
+            privacy_version: crate::domain::opinion::PRIVACY_VERSION.into(),
+        };
+        // Every third demo opinion came in on paper, entered by staff.
+        let source = if i % 3 == 2 {
+            Source::Offline {
+                channel: crate::domain::opinion::Channel::Letter,
+                received_on: crate::domain::time::iso_date(now - 2 * DAY_MS),
+                staff_id: admin,
+            }
+        } else {
+            Source::Online {
+                submit_key: None,
+                bucket: "demo".into(),
+                per_hour: i64::MAX,
+            }
+        };
+        let version = (key == "drafting").then_some(version);
+        let r = db::opinions::submit(db, sid, version, &opinion, &source)
+            .await
+            .map_err(|e| sqlx::Error::Protocol(format!("demo opinion not saved: {e:?}")))?;
+        let status = OpinionStatus::from_code(status).unwrap_or(OpinionStatus::Pending);
+        let path: &[(OpinionStatus, &str)] = match status {
+            OpinionStatus::Pending => &[],
+            OpinionStatus::Accepted => &[(OpinionStatus::Accepted, "经审核，您的意见已收录，将纳入意见汇总。")],
+            OpinionStatus::Rejected => &[(OpinionStatus::Rejected, "您反映的是邻里纠纷，不属于本次草案征求意见的范围，已转请所在社区居委会协调处理。")],
+            OpinionStatus::Merged => &[(OpinionStatus::Merged, "您的意见与其他居民的意见内容相同，已合并整理。")],
+            OpinionStatus::Reported => &[(OpinionStatus::Accepted, "经审核，您的意见已收录。"), (OpinionStatus::Reported, "已整理进意见汇总表，报送市人大常委会法制工作委员会。")],
+            OpinionStatus::Adopted => &[(OpinionStatus::Accepted, "经审核，您的意见已收录。"), (OpinionStatus::Reported, "已报送市人大常委会法制工作委员会。"), (OpinionStatus::Adopted, "您的意见已被采纳，草案二审稿已作相应修改。")],
+            OpinionStatus::PartiallyAdopted => &[(OpinionStatus::Accepted, "经审核，您的意见已收录。"), (OpinionStatus::Reported, "已报送市人大常委会法制工作委员会。"), (OpinionStatus::PartiallyAdopted, "您的意见部分采纳：二审稿将随迁老人纳入服务对象，居住时间要求由一年缩短为六个月。")],
+            OpinionStatus::NotAdopted => &[(OpinionStatus::Accepted, "经审核，您的意见已收录。"), (OpinionStatus::Reported, "已报送市人大常委会法制工作委员会。"), (OpinionStatus::NotAdopted, "经研究，该事项已由国家有关规定明确，条例不再重复规定。感谢您的关心。")],
+        };
+        for (to, note) in path {
+            let merged = (*to == OpinionStatus::Merged)
+                .then_some(first_on_article)
+                .flatten();
+            db::opinions::transition(db, r.id, Some(admin), *to, note, true, merged).await?;
+        }
+        if key == "drafting" && first_on_article.is_none() {
+            first_on_article = Some(r.id);
+        }
+    }
+    Ok(())
 }

@@ -80,12 +80,24 @@ macro_rules! on_both {
     };
 }
 
-/// A configuration for tests, with `max_body_bytes` small enough to test the limit.
+/// A configuration for tests, with `max_body_bytes` small enough to test the limit, and the
+/// client address taken from `X-Test-Client` so that tests can act as several addresses.
 pub fn config() -> Config {
-    Config::from_lookup(|k| match k {
-        "MINYI_MAX_BODY_BYTES" => Some("65536".into()),
-        "MINYI_ORG_NAME" => Some("测试区人大常委会".into()),
-        _ => None,
+    config_with(&[])
+}
+
+/// [`config`] with some variables set.
+pub fn config_with(vars: &[(&str, &str)]) -> Config {
+    Config::from_lookup(|k| {
+        if let Some((_, v)) = vars.iter().find(|(n, _)| *n == k) {
+            return Some(v.to_string());
+        }
+        match k {
+            "MINYI_MAX_BODY_BYTES" => Some("65536".into()),
+            "MINYI_ORG_NAME" => Some("测试区人大常委会".into()),
+            "MINYI_CLIENT_IP_HEADER" => Some("X-Test-Client".into()),
+            _ => None,
+        }
     })
     .unwrap()
 }
@@ -117,7 +129,11 @@ impl Resp {
 }
 
 pub async fn start(db: Db) -> App {
-    let config = config();
+    start_with(db, config()).await
+}
+
+/// Starts the app with a configuration of the test's own.
+pub async fn start_with(db: Db, config: Config) -> App {
     let state = AppState {
         db: db.clone(),
         leptos_options: minyi::server::cli::leptos_options(&config),
@@ -128,7 +144,14 @@ pub async fn start(db: Db) -> App {
     let addr = listener.local_addr().unwrap();
     use axum::serve::ListenerExt;
     let listener = listener.tap_io(minyi::server::cli::no_delay);
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .await
+        .unwrap()
+    });
     App {
         base: format!("http://{addr}"),
         db,

@@ -1,7 +1,9 @@
 //! The home page: what the site is for and the latest stories.
 
+use crate::api::solicitations::list_solicitations;
 use crate::api::stories::list_stories;
 use crate::app::SiteInfo;
+use crate::components::solicitation::SolicitationCard;
 use crate::components::{feedback::ErrorView, story::StoryList};
 use crate::i18n::t;
 use crate::pages::{loading, PageTitle};
@@ -12,11 +14,36 @@ pub fn HomePage() -> impl IntoView {
     let t = t();
     let site = use_context::<SiteInfo>().unwrap_or_default();
     let latest = Resource::new(|| (), |_| list_stories(1, None));
+    let open = Resource::new(
+        || (),
+        |_| list_solicitations(1, None, Some("accepting".into())),
+    );
     view! {
         <PageTitle text=site.org_name.clone()/>
         <section class="hero">
             <h1>{t.app_name}</h1>
             <p>{t.home_lead}</p>
+        </section>
+        <section>
+            <h2>{t.home_open}</h2>
+            <Suspense fallback=loading>
+                {move || Suspend::new(async move {
+                    match open.await {
+                        Ok(l) if l.page.items.is_empty() => view! { <p>{t.home_none_open}</p> }.into_any(),
+                        Ok(l) => {
+                            let now = l.now;
+                            view! {
+                                <ul class="cards single">
+                                    {l.page.items.into_iter().take(5).map(|s| view! { <SolicitationCard s now/> }).collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        }
+                        Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <p><a class="more" href="/solicitations">{t.home_all_solicitations}</a></p>
         </section>
         <section>
             <h2>{t.home_latest}</h2>

@@ -2,5 +2,10 @@
 
 pub mod home;
 pub mod not_found;
+pub mod opinion_form;
+pub mod privacy;
+pub mod solicitation;
+pub mod solicitations;
 pub mod stories;
 pub mod story;
+pub mod track;

@@ -12,6 +12,9 @@ pub fn Dashboard() -> impl IntoView {
         <h1>{t.staff_home}</h1>
         <p>{t.staff_home_lead}</p>
         <ul class="tiles">
+            <li><a href="/staff/solicitations">{t.staff_solicitations}</a></li>
+            <li><a href="/staff/opinions">{t.staff_opinions}</a></li>
+            <li><a href="/staff/solicitations/new">{t.sol_new}</a></li>
             <li><a href="/staff/stories">{t.staff_stories}</a></li>
             <li><a href="/staff/stories/new">{t.story_new}</a></li>
         </ul>

@@ -21,6 +21,8 @@ fn StaffNav(user: StaffUser) -> impl IntoView {
             <nav aria-label=t.staff_nav_label>
                 <ul>
                     <li><a href="/staff">{t.staff_home}</a></li>
+                    <li><a href="/staff/solicitations">{t.staff_solicitations}</a></li>
+                    <li><a href="/staff/opinions">{t.staff_opinions}</a></li>
                     <li><a href="/staff/stories">{t.staff_stories}</a></li>
                     {(user.role == Role::Admin).then(|| view! { <li><a href="/staff/accounts">{t.staff_accounts}</a></li> })}
                 </ul>

@@ -3,8 +3,13 @@
 
 pub mod accounts;
 pub mod dashboard;
+pub mod draft_form;
 pub mod layout;
 pub mod login;
+pub mod offline_form;
+pub mod opinions;
+pub mod solicitation_form;
+pub mod solicitations;
 pub mod stories;
 pub mod story_form;
 pub mod story_view;

@@ -4,7 +4,10 @@
 pub mod accounts;
 pub mod audit;
 pub mod drafts;
+pub mod opinions;
+pub mod rate;
 pub mod sessions;
+pub mod solicitations;
 pub mod stations;
 pub mod stories;
 pub mod throttle;
@@ -73,7 +76,9 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
                     conn.execute("PRAGMA journal_mode = WAL").await?;
                     conn.execute("PRAGMA foreign_keys = ON").await?;
                     conn.execute("PRAGMA busy_timeout = 5000").await?;
-                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    // A commit is on disk before it is confirmed: a resident's opinion must survive a
+                    // power cut, not only a crash of this program.
+                    conn.execute("PRAGMA synchronous = FULL").await?;
                 }
                 Ok(())
             })

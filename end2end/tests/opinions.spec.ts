@@ -1,0 +1,151 @@
+import { test, expect, Page } from '@playwright/test';
+import { ready, signIn, visitorPage } from './helpers';
+
+const unique = (info: { project: { name: string } }) => `${info.project.name}-${Date.now()}`;
+
+const DRAFT = [
+  '居家养老服务条例（草案）',
+  '（2026年11月1日区人民政府常务会议讨论通过）',
+  '目　　录',
+  '第一章　总　　则',
+  '第二章　服务提供',
+  '第一章　总　　则',
+  '第一条　为了规范居家养老服务，制定本条例。',
+  '第二条　本条例适用于本区行政区域内的居家养老服务。',
+  '第二章　服务提供',
+  '第三条　街道办事处应当做好下列工作：',
+  '（一）设置社区助餐点；',
+  '（二）组织志愿者上门探访。',
+  '社区居民委员会应当予以协助。',
+  '第四条　本条例自2027年3月1日起施行。',
+].join('\n');
+
+function isoDate(offsetDays: number): string {
+  const d = new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Staff create an open solicitation and give it a checked, saved draft; returns its id. */
+async function openSolicitation(page: Page, title: string): Promise<string> {
+  await signIn(page);
+  await page.goto('/staff/solicitations/new');
+  await ready(page);
+  await page.getByLabel('标题').fill(title);
+  await page.getByLabel('阶段').selectOption('drafting');
+  await page.getByLabel('开始日期').fill(isoDate(-1));
+  await page.getByLabel('截止日期').fill(isoDate(30));
+  await page.getByLabel('状态').selectOption('open');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('已保存。')).toBeVisible();
+  const id = page.url().match(/\/staff\/solicitations\/(\d+)/)![1];
+
+  await page.getByRole('link', { name: '录入新版本草案' }).click();
+  await ready(page);
+  await page.getByLabel('草案全文').fill(DRAFT);
+  await page.getByRole('button', { name: '检查解析结果' }).click();
+  await expect(page.getByRole('heading', { name: '解析结果（4条）' })).toBeVisible();
+  await expect(page.getByText('没有发现异常。')).toBeVisible();
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(page.getByText('新版本草案已保存。')).toBeVisible();
+  return id;
+}
+
+test('a resident reads a draft, comments on 第三条, gets a code and later follows it', async ({ page, browser }, info) => {
+  const title = `居家养老服务条例征求意见 ${unique(info)}`;
+  const id = await openSolicitation(page, title);
+
+  const visitor = await visitorPage(browser, info);
+  await visitor.goto('/solicitations');
+  await visitor.getByRole('link', { name: title }).click();
+  await ready(visitor);
+  await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  // The table of contents leads to the chapter; the 目录 did not become articles.
+  await expect(visitor.getByRole('navigation', { name: '目录' }).getByRole('link', { name: '第二章　服务提供' })).toBeVisible();
+  await expect(visitor.locator('article.provision')).toHaveCount(4);
+  await expect(visitor.locator('#art-3')).toContainText('（二）组织志愿者上门探访。');
+
+  await visitor.locator('#art-3').getByRole('link', { name: '第三条：对此条提意见' }).click();
+  await ready(visitor);
+  await expect(visitor.getByLabel('针对')).toHaveValue('art-3');
+
+  // First a mistake: the message names the field and nothing typed is lost.
+  const content = '建议第三条写明上门探访每周至少一次，<b>并留下记录</b>。';
+  await visitor.getByLabel(/^意见内容（/).fill(content);
+  await visitor.getByLabel(/^姓名（/).fill('王秀兰');
+  await visitor.getByLabel('手机号').fill('1380013800');
+  await visitor.getByLabel('所在街镇').selectOption('东湖街道');
+  await visitor.getByLabel('同意在不显示姓名的情况下公开我的意见内容').check();
+  await visitor.getByRole('button', { name: '提交意见' }).click();
+  await expect(visitor.locator('.error-summary')).toContainText('手机号应为 11 位中国大陆手机号码');
+  await expect(visitor.locator('.error-summary')).toContainText('请阅读并勾选同意《个人信息保护说明》后再提交。');
+  await ready(visitor);
+  await expect(visitor.getByLabel(/^意见内容（/)).toHaveValue(content);
+  await expect(visitor.getByLabel('所在街镇')).toHaveValue('东湖街道');
+
+  await visitor.getByLabel('手机号').fill('138 0013 8001');
+  await visitor.locator('#f-consent').check();
+  await visitor.getByRole('button', { name: '提交意见' }).click();
+  await expect(visitor.getByRole('heading', { name: '意见已收到' })).toBeVisible();
+  const code = (await visitor.locator('.receipt .code').textContent())!.trim();
+  expect(code).toMatch(/^YJ-\d{4}-[2-9A-HJKMNP-Z]{5}$/);
+  const link = (await visitor.locator('.receipt .private-link').textContent())!.trim();
+  await expect(visitor.locator('.pre').first()).toHaveText(content);
+
+  // Later, from a fresh browser: the private link, then the code and the phone number.
+  const later = await visitorPage(browser, info);
+  await later.goto(link);
+  await expect(later.getByRole('heading', { level: 1, name: `查询码 ${code}` })).toBeVisible();
+  await expect(later.locator('.status')).toHaveText('已收到，待审核');
+  await later.goto('/track');
+  await ready(later);
+  await later.getByLabel('查询码').fill(code.toLowerCase());
+  await later.getByLabel('手机号').fill('13800138001');
+  await later.getByRole('button', { name: '查询' }).click();
+  await expect(later.getByRole('heading', { level: 1, name: `查询码 ${code}` })).toBeVisible();
+  await expect(later.getByText(content)).toBeVisible();
+
+  // Without the secret the page says "not found", whatever the reason.
+  const bare = await later.goto(`/track/${code}`);
+  expect(bare?.status()).toBe(404);
+  await expect(later.getByText('没有找到这条意见')).toBeVisible();
+  expect(id).toMatch(/^\d+$/);
+});
+
+test('staff enter a letter on a resident\'s behalf and print its slip', async ({ page }, info) => {
+  const title = `来信意见录入 ${unique(info)}`;
+  const id = await openSolicitation(page, title);
+  await page.goto(`/staff/solicitations/${id}`);
+  await page.getByRole('link', { name: '录入线下意见' }).click();
+  await ready(page);
+  await page.getByLabel('渠道').selectOption('letter');
+  await page.getByLabel('收到日期').fill(isoDate(-1));
+  await page.getByLabel('针对').selectOption('art-3');
+  await page.getByLabel(/^意见内容（/).fill('来信建议在第三条增加上门理发服务。');
+  await page.getByLabel(/^姓名（/).fill('赵大爷');
+  await page.getByLabel('手机号').fill('13912345670');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('线下意见已录入。')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '意见回执' })).toBeVisible();
+  await expect(page.locator('.phone-full')).toHaveText('13912345670');
+  const code = (await page.locator('.slip .code').textContent())!.trim();
+
+  await page.goto(`/staff/opinions?solicitation=${id}`);
+  const row = page.getByRole('row').filter({ hasText: code });
+  await expect(row).toContainText('139****5670');
+  await expect(row).toContainText('信件');
+  await expect(page.getByText('13912345670')).toHaveCount(0);
+});
+
+test('the draft page reads on a 360 px phone without sideways scrolling', async ({ page, browser }, info) => {
+  const title = `手机阅读 ${unique(info)}`;
+  const id = await openSolicitation(page, title);
+  const visitor = await visitorPage(browser, info);
+  await visitor.setViewportSize({ width: 360, height: 740 });
+  await visitor.goto(`/solicitations/${id}`);
+  await ready(visitor);
+  const overflow = await visitor.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  // Keyboard: the article link can be reached and followed.
+  await visitor.goto(`/solicitations/${id}#art-3`);
+  await expect(visitor.locator('#art-3')).toBeInViewport();
+});

@@ -1,0 +1,425 @@
+//! Solicitations: the public list and page (with the draft, article by article), and what staff do
+//! with them: the editor, and new versions of the draft checked before they are saved.
+#![expect(
+    clippy::too_many_arguments,
+    reason = "a form's fields arrive as one argument each, flat, so that plain form posts name them simply"
+)]
+
+use crate::domain::{
+    account::StationOption,
+    form::FormState,
+    opinion::PublishedOpinion,
+    solicitation::{DraftText, Solicitation, SolicitationSummary},
+    statute::ParsedDraft,
+    story::Page,
+};
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Solicitations on one page of the public list.
+pub const PER_PAGE: usize = 20;
+
+/// One page of the public list, and the server's clock for the days left.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SolicitationList {
+    pub page: Page<SolicitationSummary>,
+    pub now: i64,
+}
+
+/// The public list: those taking opinions first (closing soonest first), then those not open
+/// yet, then the ended ones with their outcome. `stage` and `phase` (`accepting`, `upcoming`,
+/// `ended`) filter it. Anyone may call it.
+#[server(endpoint = "solicitations/list")]
+pub async fn list_solicitations(
+    page: i64,
+    stage: Option<String>,
+    phase: Option<String>,
+) -> Result<SolicitationList, AppError> {
+    use crate::domain::solicitation::{Phase, Stage};
+    use crate::server::{db, guard};
+    let state = guard::state()?;
+    let now = db::now_ms();
+    let stage = stage.as_deref().and_then(Stage::from_code);
+    let wanted = match phase.as_deref() {
+        Some("accepting") => Some(Phase::Accepting),
+        Some("upcoming") => Some(Phase::NotYetOpen),
+        Some("ended") => Some(Phase::Ended),
+        _ => None,
+    };
+    let mut all: Vec<SolicitationSummary> = db::solicitations::list_public(&state.db)
+        .await?
+        .into_iter()
+        .filter(|s| stage.is_none_or(|st| s.stage == st))
+        .filter(|s| wanted.is_none_or(|p| s.phase(now) == p))
+        .collect();
+    // Stable sort: within "ended", the newest closing date stays first.
+    all.sort_by_key(|s| match s.phase(now) {
+        Phase::Accepting => (0, s.closes_at),
+        Phase::NotYetOpen => (1, s.opens_at),
+        _ => (2, 0),
+    });
+    let total = all.len() as i64;
+    let pages = ((total + PER_PAGE as i64 - 1) / PER_PAGE as i64).max(1);
+    let page = page.clamp(1, pages);
+    let items = all
+        .into_iter()
+        .skip((page as usize - 1) * PER_PAGE)
+        .take(PER_PAGE)
+        .collect();
+    Ok(SolicitationList {
+        page: Page {
+            items,
+            page,
+            pages,
+            total,
+        },
+        now,
+    })
+}
+
+/// Everything the public page of a solicitation shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SolicitationPage {
+    pub solicitation: Solicitation,
+    /// The version shown (the current one unless an earlier one was asked for).
+    pub draft: Option<DraftText>,
+    /// Whether `draft` is the current version.
+    pub is_current: bool,
+    /// Accepted opinions per target key (`art-3`).
+    pub heat: Vec<(String, i64)>,
+    pub published: Vec<PublishedOpinion>,
+    pub now: i64,
+}
+
+/// A published solicitation with its draft (`version` picks an earlier one). A draft
+/// solicitation or an unknown id is "not found". Anyone may call it.
+#[server(endpoint = "solicitations/get")]
+pub async fn get_solicitation(id: i64, version: Option<i64>) -> Result<SolicitationPage, AppError> {
+    use crate::domain::solicitation::Status;
+    use crate::server::{db, guard};
+    let state = guard::state()?;
+    let mut s = db::solicitations::get(&state.db, id)
+        .await?
+        .filter(|s| s.summary.status != Status::Draft)
+        .ok_or_else(|| guard::fail(AppError::NotFound))?;
+    let current = s.versions.first().map(|v| v.id);
+    let draft = match version {
+        Some(v) => Some(
+            db::solicitations::draft(&state.db, id, Some(v))
+                .await?
+                .ok_or_else(|| guard::fail(AppError::NotFound))?,
+        ),
+        None => db::solicitations::draft(&state.db, id, None).await?,
+    };
+    // The page shows rendered HTML; the sources would only double what is sent.
+    s.explanation_md.clear();
+    s.outcome_md.clear();
+    Ok(SolicitationPage {
+        is_current: draft.as_ref().map(|d| d.info.id) == current,
+        draft,
+        heat: db::solicitations::accepted_counts(&state.db, id).await?,
+        published: db::solicitations::published_opinions(&state.db, id).await?,
+        solicitation: s,
+        now: db::now_ms(),
+    })
+}
+
+/// Every solicitation, drafts included, newest first, and the server's clock. Staff only.
+#[server(endpoint = "staff/solicitations/list")]
+pub async fn staff_list_solicitations() -> Result<(Vec<SolicitationSummary>, i64), AppError> {
+    use crate::domain::policy::Permission;
+    use crate::server::{db, guard};
+    let (state, _) = guard::staff(Permission::ManageSolicitations).await?;
+    Ok((db::solicitations::list_all(&state.db).await?, db::now_ms()))
+}
+
+/// Any solicitation by id, for its staff page. Staff only.
+#[server(endpoint = "staff/solicitations/get")]
+pub async fn staff_get_solicitation(id: i64) -> Result<Solicitation, AppError> {
+    use crate::domain::policy::Permission;
+    use crate::server::{db, guard};
+    let (state, _) = guard::staff(Permission::ManageSolicitations).await?;
+    db::solicitations::get(&state.db, id)
+        .await?
+        .ok_or_else(|| guard::fail(AppError::NotFound))
+}
+
+/// What the solicitation editor opens with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SolicitationEditorData {
+    pub id: Option<i64>,
+    pub version: Option<i64>,
+    pub state: FormState,
+    pub stations: Vec<StationOption>,
+}
+
+/// The editor's content: a sent-back draft, else solicitation `id`, else a new one opening today
+/// for 30 days. Staff only.
+#[server(endpoint = "staff/solicitations/form")]
+pub async fn solicitation_form(
+    id: Option<i64>,
+    draft: Option<String>,
+) -> Result<SolicitationEditorData, AppError> {
+    use crate::domain::{policy::Permission, time};
+    use crate::server::{db, guard};
+    let (state, _) = guard::staff(Permission::ManageSolicitations).await?;
+    let existing = match id {
+        Some(id) => Some(
+            db::solicitations::get(&state.db, id)
+                .await?
+                .ok_or_else(|| guard::fail(AppError::NotFound))?,
+        ),
+        None => None,
+    };
+    let mut version = existing.as_ref().map(|s| s.updated_at);
+    let form = match guard::draft(&state, draft, "solicitation").await? {
+        Some(d) => {
+            version = d
+                .values
+                .get("version")
+                .and_then(|v| v.parse().ok())
+                .or(version);
+            d
+        }
+        None => match &existing {
+            Some(s) => FormState::new("solicitation")
+                .with("title", &s.summary.title)
+                .with("stage", s.summary.stage.code())
+                .with("issuer", &s.summary.issuer)
+                .with("explanation", &s.explanation_md)
+                .with("questions", s.questions.join("\n"))
+                .with("opens_on", s.summary.opens_on())
+                .with("closes_on", s.summary.closes_on())
+                .with("status", s.summary.status.code())
+                .with("outcome", &s.outcome_md)
+                .with(
+                    "stations",
+                    s.stations
+                        .iter()
+                        .map(|s| s.id.to_string())
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ),
+            None => {
+                let now = db::now_ms();
+                FormState::new("solicitation")
+                    .with("stage", "drafting")
+                    .with("status", "draft")
+                    .with("issuer", state.config.org_name.clone())
+                    .with("opens_on", time::iso_date(now))
+                    .with("closes_on", time::iso_date(now + 29 * time::DAY_MS))
+            }
+        },
+    };
+    Ok(SolicitationEditorData {
+        id,
+        version,
+        state: form,
+        stations: db::stations::list_options(&state.db).await?,
+    })
+}
+
+/// Creates or updates a solicitation from the editor. Problems send the editor back with
+/// everything typed. Staff only; writes an audit entry.
+#[server(endpoint = "staff/solicitations/save")]
+pub async fn save_solicitation(
+    id: String,
+    version: String,
+    title: String,
+    stage: String,
+    issuer: String,
+    explanation: String,
+    questions: String,
+    opens_on: String,
+    closes_on: String,
+    status: String,
+    outcome: String,
+    stations: Option<Vec<String>>,
+) -> Result<(), AppError> {
+    use crate::domain::{
+        policy::Permission,
+        solicitation::SolicitationInput,
+        text::{Problem, FORM},
+    };
+    use crate::server::{db, db::stories::SaveError, guard, markdown};
+    let id = id.trim().parse::<i64>().ok();
+    let return_to = match id {
+        Some(id) => format!("/staff/solicitations/{id}/edit"),
+        None => "/staff/solicitations/new".to_string(),
+    };
+    let stations = stations.unwrap_or_default().join(",");
+    let input = SolicitationInput {
+        title,
+        stage,
+        issuer,
+        explanation,
+        questions,
+        opens_on,
+        closes_on,
+        status,
+        outcome,
+        stations,
+    };
+    let mut form = FormState::new("solicitation")
+        .with("title", &input.title)
+        .with("stage", &input.stage)
+        .with("issuer", &input.issuer)
+        .with("explanation", &input.explanation)
+        .with("questions", &input.questions)
+        .with("opens_on", &input.opens_on)
+        .with("closes_on", &input.closes_on)
+        .with("status", &input.status)
+        .with("outcome", &input.outcome)
+        .with("stations", &input.stations)
+        .with("version", &version);
+    let (state, user) =
+        guard::staff_for_form(Permission::ManageSolicitations, &form, &return_to).await?;
+    let known: Vec<i64> = db::stations::list_options(&state.db)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let s = match input.validate(&known) {
+        Ok(s) => s,
+        Err(errors) => {
+            form.errors = errors;
+            return guard::bounce(&state, &form, &return_to).await;
+        }
+    };
+    let version = version.trim().parse::<i64>().ok();
+    let explanation_html = markdown::render(&s.explanation_md);
+    let outcome_html = markdown::render(&s.outcome_md);
+    match db::solicitations::save(
+        &state.db,
+        id,
+        version,
+        &s,
+        &explanation_html,
+        &outcome_html,
+        user.id,
+    )
+    .await
+    {
+        Ok(saved) => {
+            leptos_axum::redirect(&format!("/staff/solicitations/{saved}?done=saved"));
+            Ok(())
+        }
+        Err(SaveError::Stale) => {
+            form.errors.add(FORM, Problem::RecordChanged);
+            guard::bounce(&state, &form, &return_to).await
+        }
+        Err(SaveError::SlugTaken(_)) | Err(SaveError::NotFound) => {
+            Err(guard::fail(AppError::NotFound))
+        }
+        Err(SaveError::Db(e)) => Err(guard::fail(e.into())),
+    }
+}
+
+/// What the "new version of the draft" page shows: the form, and the parsed result of the text
+/// when it has been checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftEditorData {
+    pub solicitation: SolicitationSummary,
+    pub state: FormState,
+    pub preview: Option<ParsedDraft>,
+    /// The fingerprint of the text that `preview` shows; saving requires it to match.
+    pub checked: String,
+}
+
+/// A short fingerprint of a draft text, to know that staff saw the parse of exactly this text.
+#[cfg(feature = "ssr")]
+fn fingerprint(text: &str) -> String {
+    crate::server::auth::token_hash(text)[..16].to_string()
+}
+
+/// The new-version form: a sent-back draft (with its parsed preview), else empty with the next
+/// version's label. Staff only.
+#[server(endpoint = "staff/solicitations/draft-form")]
+pub async fn draft_form(id: i64, draft: Option<String>) -> Result<DraftEditorData, AppError> {
+    use crate::domain::{policy::Permission, solicitation::DRAFT_SOURCE, statute};
+    use crate::server::{db, guard};
+    let (state, _) = guard::staff(Permission::ManageSolicitations).await?;
+    let s = db::solicitations::get(&state.db, id)
+        .await?
+        .ok_or_else(|| guard::fail(AppError::NotFound))?;
+    let form = match guard::draft(&state, draft, "draft-version").await? {
+        Some(d) => d,
+        None => {
+            let label = if s.versions.is_empty() {
+                "征求意见稿".to_string()
+            } else {
+                format!("第{}稿", s.versions.len() + 1)
+            };
+            let text = match s.versions.first() {
+                Some(v) => db::solicitations::source(&state.db, v.id)
+                    .await?
+                    .unwrap_or_default(),
+                None => String::new(),
+            };
+            FormState::new("draft-version")
+                .with("label", label)
+                .with("text", text)
+        }
+    };
+    let cleaned = crate::domain::text::clean(&form.value("text"), DRAFT_SOURCE).ok();
+    let (preview, checked) = match cleaned {
+        Some(text) if form.value("intent") == "check" => {
+            (Some(statute::parse(&text)), fingerprint(&text))
+        }
+        _ => (None, String::new()),
+    };
+    Ok(DraftEditorData {
+        solicitation: s.summary,
+        state: form,
+        preview,
+        checked,
+    })
+}
+
+/// Checks (`intent` = `check`) or saves (`save`) a new version of the draft. Saving needs the
+/// parsed result of exactly this text to have been shown. Staff only; writes an audit entry.
+#[server(endpoint = "staff/solicitations/draft-save")]
+pub async fn save_draft_version(
+    id: String,
+    label: String,
+    text: String,
+    checked: String,
+    intent: String,
+) -> Result<(), AppError> {
+    use crate::domain::{
+        policy::Permission,
+        solicitation::{DRAFT_SOURCE, VERSION_LABEL},
+        statute,
+        text::{self as txt, FieldErrors, Problem, FORM},
+    };
+    use crate::server::{db, guard};
+    let id = id
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| guard::fail(AppError::BadRequest))?;
+    let return_to = format!("/staff/solicitations/{id}/draft");
+    let mut form = FormState::new("draft-version")
+        .with("label", &label)
+        .with("text", &text)
+        .with("intent", "check");
+    let (state, user) =
+        guard::staff_for_form(Permission::ManageSolicitations, &form, &return_to).await?;
+    let mut errors = FieldErrors::default();
+    let label = txt::take(&mut errors, "label", &label, VERSION_LABEL);
+    let text = txt::take(&mut errors, "text", &text, DRAFT_SOURCE);
+    if errors.is_empty() && intent == "save" && checked != fingerprint(&text) {
+        errors.add(FORM, Problem::NotPreviewed);
+    }
+    if !errors.is_empty() || intent != "save" {
+        form.errors = errors;
+        return guard::bounce(&state, &form, &return_to).await;
+    }
+    if db::solicitations::get(&state.db, id).await?.is_none() {
+        return Err(guard::fail(AppError::NotFound));
+    }
+    let parsed = statute::parse(&text);
+    db::solicitations::add_version(&state.db, id, &label, &text, &parsed, user.id).await?;
+    leptos_axum::redirect(&format!("/staff/solicitations/{id}?done=version"));
+    Ok(())
+}

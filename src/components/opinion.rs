@@ -1,0 +1,131 @@
+//! The fields of an opinion, shared by the resident's form and the staff's offline entry form,
+//! and the pieces of the status page (status, timeline).
+
+use crate::components::field::{Control, Field, Select};
+use crate::domain::form::FormState;
+use crate::domain::opinion::{
+    Identity, TimelineEntry, COMMUNITY, CONTENT, NAME, REASON, SUGGESTION,
+};
+use crate::domain::solicitation::Target;
+use crate::domain::time::format_datetime_zh;
+use crate::i18n::t;
+use leptos::prelude::*;
+
+/// Field names and labels, for the error summary.
+pub fn labels() -> Vec<(&'static str, &'static str)> {
+    let t = t();
+    vec![
+        ("target", t.op_target),
+        ("content", t.op_content),
+        ("suggestion", t.op_suggestion),
+        ("reason", t.op_reason),
+        ("name", t.op_name),
+        ("phone", t.op_phone),
+        ("street", t.op_street),
+        ("community", t.op_community),
+        ("identity", t.op_identity),
+        ("consent", t.privacy_title),
+        ("channel", t.off_channel),
+        ("received_on", t.off_received_on),
+    ]
+}
+
+/// A checkbox with its label; checked when the form value is "1".
+#[component]
+pub fn Checkbox(
+    name: &'static str,
+    label: AnyView,
+    checked: bool,
+    #[prop(default = None)] error: Option<String>,
+) -> impl IntoView {
+    let id = crate::components::field::field_id(name);
+    let err_id = format!("{id}-error");
+    let class = if error.is_some() {
+        "check has-error"
+    } else {
+        "check"
+    };
+    view! {
+        <div class=class>
+            {error.clone().map(|m| view! { <p class="error" id=err_id.clone()>{m}</p> })}
+            <input type="checkbox" id=id.clone() name=name value="1" checked=checked
+                aria-describedby=error.as_ref().map(|_| err_id.clone()) aria-invalid=error.as_ref().map(|_| "true")/>
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// The opinion's own fields: what it is about, the content, suggested wording and reason, then
+/// who sent it. `online` asks for the name, number and street as required.
+#[component]
+pub fn OpinionFields(
+    s: FormState,
+    targets: Vec<Target>,
+    streets: Vec<String>,
+    /// The label of the "whole text" choice (整部草案 or 总体意见).
+    whole_label: &'static str,
+    online: bool,
+) -> impl IntoView {
+    let t = t();
+    let target_options: Vec<(String, String)> =
+        std::iter::once((String::new(), whole_label.to_string()))
+            .chain(targets.into_iter().map(|tg| {
+                let label = if tg.key.starts_with("q-") {
+                    let short: String = tg.label.chars().take(40).collect();
+                    short
+                } else {
+                    tg.label
+                };
+                (tg.key, label)
+            }))
+            .collect();
+    let street_options: Vec<(String, String)> =
+        std::iter::once((String::new(), t.op_choose.to_string()))
+            .chain(streets.into_iter().map(|st| (st.clone(), st)))
+            .collect();
+    let identities = Identity::ALL
+        .iter()
+        .map(|i| (i.code().to_string(), (t.identity)(*i).to_string()))
+        .collect();
+    view! {
+        <Select name="target" label=t.op_target value=s.value("target") options=target_options problem=s.problem("target")/>
+        <Field name="content" label=t.op_content value=s.value("content") problem=s.problem("content")
+            hint=t.op_content_hint max=CONTENT.max required=true control=Control::TextArea(8)/>
+        <Field name="suggestion" label=t.op_suggestion value=s.value("suggestion") problem=s.problem("suggestion")
+            hint=t.op_suggestion_hint max=SUGGESTION.max control=Control::TextArea(4)/>
+        <Field name="reason" label=t.op_reason value=s.value("reason") problem=s.problem("reason")
+            max=REASON.max control=Control::TextArea(4)/>
+        <fieldset class="group">
+            <legend>{t.op_about_you}</legend>
+            <p class="hint">{if online { t.op_about_you_hint } else { t.off_contact_hint }}</p>
+            <Field name="name" label=t.op_name value=s.value("name") problem=s.problem("name")
+                max=NAME.max required=online autocomplete="name"/>
+            <Field name="phone" label=t.op_phone value=s.value("phone") problem=s.problem("phone")
+                hint=t.op_phone_hint required=online control=Control::Input("tel") autocomplete="tel"/>
+            <Select name="street" label=t.op_street value=s.value("street") options=street_options problem=s.problem("street")/>
+            <Field name="community" label=t.op_community value=s.value("community") problem=s.problem("community")
+                max=COMMUNITY.max/>
+            <Select name="identity" label=t.op_identity value=s.value("identity") options=identities problem=s.problem("identity")/>
+            <Checkbox name="publish_ok" label=view! { {t.op_publish_ok} }.into_any() checked=s.value("publish_ok") == "1"/>
+        </fieldset>
+    }
+}
+
+/// An opinion's timeline, oldest first.
+#[component]
+pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
+    let t = t();
+    let items = entries
+        .into_iter()
+        .map(|e| {
+            view! {
+                <li>
+                    <time>{format_datetime_zh(e.at)}</time>
+                    <strong>{(t.opinion_status)(e.status)}</strong>
+                    {(!e.note.is_empty()).then(|| view! { <p>{e.note}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="timeline">{items}</ol> }
+}

@@ -1,0 +1,549 @@
+//! Opinions: storing a submission (with its tracking code, first timeline event and rate-limit
+//! count in one transaction), the resident's status page, and the staff list and detail view.
+
+use super::{audit, now_ms, rate, Db};
+use crate::domain::opinion::{
+    mask_phone, Channel, Identity, NewOpinion, OpinionDetail, OpinionRow, OpinionStatus,
+    TimelineEntry, TrackView, CODE_ALPHABET, CODE_RANDOM_LEN,
+};
+use crate::domain::solicitation::{phase, Phase, Status};
+use crate::domain::story::Page;
+use crate::domain::time::iso_date;
+use rand::Rng;
+
+/// How an opinion arrived: online from the form (rate-limited, only while the solicitation
+/// accepts), or entered by staff from an offline channel.
+#[derive(Debug, Clone)]
+pub enum Source {
+    Online {
+        /// The random key of the form that was posted: the same key twice is one opinion.
+        submit_key: Option<String>,
+        /// The rate-limit bucket of the client address, and its hourly limit.
+        bucket: String,
+        per_hour: i64,
+    },
+    Offline {
+        channel: Channel,
+        /// `2026-11-28`: the day it was received.
+        received_on: String,
+        staff_id: i64,
+    },
+}
+
+/// A stored opinion: what the receipt shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Receipt {
+    pub id: i64,
+    pub code: String,
+    pub access_key: String,
+    /// The same form had been posted before; this is the opinion it made then.
+    pub repeated: bool,
+}
+
+/// Why an opinion was not stored.
+#[derive(Debug)]
+pub enum SubmitError {
+    NoSuchSolicitation,
+    /// The solicitation does not take opinions now; its phase and window.
+    NotAccepting {
+        phase: Phase,
+        opens_at: i64,
+        closes_at: i64,
+    },
+    RateLimited,
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for SubmitError {
+    fn from(e: sqlx::Error) -> Self {
+        SubmitError::Db(e)
+    }
+}
+
+fn random_from(alphabet: &[u8], n: usize) -> String {
+    let mut rng = rand::rngs::OsRng;
+    (0..n)
+        .map(|_| alphabet[rng.gen_range(0..alphabet.len())] as char)
+        .collect()
+}
+
+/// A new tracking code for this year, `YJ-2026-7K3Q9`.
+pub fn new_code(now: i64) -> String {
+    let year = iso_date(now).get(..4).unwrap_or("2026").to_string();
+    format!("YJ-{year}-{}", random_from(CODE_ALPHABET, CODE_RANDOM_LEN))
+}
+
+/// A new secret for the private status link (about 100 bits).
+pub fn new_access_key() -> String {
+    random_from(b"23456789abcdefghjkmnpqrstuvwxyz", 20)
+}
+
+async fn by_submit_key(
+    db: &Db,
+    key: &str,
+) -> Result<Option<(i64, String, String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, tracking_code, access_key, content FROM opinions WHERE submit_key = $1",
+    )
+    .bind(key)
+    .fetch_optional(&db.pool)
+    .await
+}
+
+/// Stores an opinion for `solicitation_id`, or says why not. A form posted again (same
+/// `submit_key`, same content) gives the opinion it made the first time; the same key with other
+/// content is stored as a new opinion, so nothing typed is lost.
+pub async fn submit(
+    db: &Db,
+    solicitation_id: i64,
+    draft_version_id: Option<i64>,
+    o: &NewOpinion,
+    source: &Source,
+) -> Result<Receipt, SubmitError> {
+    let mut source = source.clone();
+    if let Source::Online {
+        submit_key: Some(key),
+        ..
+    } = &source
+    {
+        if let Some((id, code, access_key, content)) = by_submit_key(db, key).await? {
+            if content == o.content {
+                return Ok(Receipt {
+                    id,
+                    code,
+                    access_key,
+                    repeated: true,
+                });
+            }
+            if let Source::Online { submit_key, .. } = &mut source {
+                *submit_key = None;
+            }
+        }
+    }
+    // A clash of random codes is rare; a clash of submit keys means a double post raced this one.
+    for _ in 0..5 {
+        match try_submit(db, solicitation_id, draft_version_id, o, &source).await {
+            Err(SubmitError::Db(e)) if super::is_unique_violation(&e) => {
+                if let Source::Online {
+                    submit_key: Some(key),
+                    ..
+                } = &source
+                {
+                    if let Some((id, code, access_key, _)) = by_submit_key(db, key).await? {
+                        return Ok(Receipt {
+                            id,
+                            code,
+                            access_key,
+                            repeated: true,
+                        });
+                    }
+                }
+            }
+            other => return other,
+        }
+    }
+    Err(SubmitError::Db(sqlx::Error::Protocol(
+        "no free tracking code after 5 tries".into(),
+    )))
+}
+
+async fn try_submit(
+    db: &Db,
+    solicitation_id: i64,
+    draft_version_id: Option<i64>,
+    o: &NewOpinion,
+    source: &Source,
+) -> Result<Receipt, SubmitError> {
+    let now = now_ms();
+    let mut tx = db.pool.begin().await?;
+    // Written first, so that on SQLite the transaction takes the write lock before it reads.
+    if let Source::Online {
+        bucket, per_hour, ..
+    } = source
+    {
+        if rate::hit(&mut tx, bucket, 3_600_000).await? > *per_hour {
+            return Err(SubmitError::RateLimited);
+        }
+    }
+    let row: Option<(String, i64, i64)> =
+        sqlx::query_as("SELECT status, opens_at, closes_at FROM solicitations WHERE id = $1")
+            .bind(solicitation_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((status, opens_at, closes_at)) = row else {
+        return Err(SubmitError::NoSuchSolicitation);
+    };
+    let status = Status::from_code(&status).unwrap_or(Status::Draft);
+    let p = phase(status, opens_at, closes_at, now);
+    let (channel, received_on, staff_id, submit_key) = match source {
+        Source::Online { submit_key, .. } => {
+            if p != Phase::Accepting {
+                return Err(SubmitError::NotAccepting {
+                    phase: p,
+                    opens_at,
+                    closes_at,
+                });
+            }
+            (Channel::Online, iso_date(now), None, submit_key.clone())
+        }
+        Source::Offline {
+            channel,
+            received_on,
+            staff_id,
+        } => {
+            if p == Phase::Unpublished {
+                return Err(SubmitError::NotAccepting {
+                    phase: p,
+                    opens_at,
+                    closes_at,
+                });
+            }
+            (*channel, received_on.clone(), Some(*staff_id), None)
+        }
+    };
+    let code = new_code(now);
+    let access_key = new_access_key();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO opinions (tracking_code, access_key, submit_key, solicitation_id, \
+         draft_version_id, target, target_label, content, suggestion, reason, name, phone, street, \
+         community, identity, publish_ok, privacy_version, channel, received_on, entered_by, \
+         status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, \
+         $12, $13, $14, $15, $16, $17, $18, $19, $20, 'pending', $21, $21) RETURNING id",
+    )
+    .bind(&code)
+    .bind(&access_key)
+    .bind(submit_key)
+    .bind(solicitation_id)
+    .bind(draft_version_id)
+    .bind(&o.target.key)
+    .bind(&o.target.label)
+    .bind(&o.content)
+    .bind(&o.suggestion)
+    .bind(&o.reason)
+    .bind(&o.name)
+    .bind(&o.phone)
+    .bind(&o.street)
+    .bind(&o.community)
+    .bind(o.identity.code())
+    .bind(o.publish_ok as i64)
+    .bind(&o.privacy_version)
+    .bind(channel.code())
+    .bind(&received_on)
+    .bind(staff_id)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO opinion_events (opinion_id, at, actor_id, from_status, to_status, note, visible) \
+         VALUES ($1, $2, $3, NULL, 'pending', '', 1)",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(staff_id)
+    .execute(&mut *tx)
+    .await?;
+    if let Some(staff_id) = staff_id {
+        audit::record(
+            &mut tx,
+            Some(staff_id),
+            "opinion.enter_offline",
+            "opinion",
+            Some(id),
+            &code,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(Receipt {
+        id,
+        code,
+        access_key,
+        repeated: false,
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct TrackRow {
+    id: i64,
+    tracking_code: String,
+    access_key: String,
+    solicitation_id: i64,
+    solicitation_title: String,
+    target_label: String,
+    content: String,
+    suggestion: String,
+    reason: String,
+    channel: String,
+    received_on: String,
+    status: String,
+    created_at: i64,
+}
+
+const TRACK_SQL: &str = "SELECT o.id, o.tracking_code, o.access_key, o.solicitation_id, \
+     s.title AS solicitation_title, o.target_label, o.content, o.suggestion, o.reason, o.channel, \
+     o.received_on, o.status, o.created_at FROM opinions o \
+     JOIN solicitations s ON s.id = o.solicitation_id";
+
+async fn timeline(
+    db: &Db,
+    opinion_id: i64,
+    everything: bool,
+) -> Result<Vec<TimelineEntry>, sqlx::Error> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT at, to_status, note FROM opinion_events WHERE opinion_id = $1 \
+         AND (visible = 1 OR $2 = 1) ORDER BY at, id",
+    )
+    .bind(opinion_id)
+    .bind(everything as i64)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(at, status, note)| TimelineEntry {
+            at,
+            status: OpinionStatus::from_code(&status).unwrap_or(OpinionStatus::Pending),
+            note,
+        })
+        .collect())
+}
+
+fn track_view(r: TrackRow, timeline: Vec<TimelineEntry>) -> TrackView {
+    TrackView {
+        code: r.tracking_code,
+        solicitation_id: r.solicitation_id,
+        solicitation_title: r.solicitation_title,
+        target_label: r.target_label,
+        content: r.content,
+        suggestion: r.suggestion,
+        reason: r.reason,
+        channel: Channel::from_code(&r.channel).unwrap_or(Channel::Online),
+        received_on: r.received_on,
+        status: OpinionStatus::from_code(&r.status).unwrap_or(OpinionStatus::Pending),
+        created_at: r.created_at,
+        timeline,
+    }
+}
+
+/// Equal strings, compared in time that does not depend on where they differ.
+fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// The status page of the opinion with `code`, if `key` is its secret. Every failure is `None`.
+pub async fn track(db: &Db, code: &str, key: &str) -> Result<Option<TrackView>, sqlx::Error> {
+    let row: Option<TrackRow> = sqlx::query_as(&format!("{TRACK_SQL} WHERE o.tracking_code = $1"))
+        .bind(code)
+        .fetch_optional(&db.pool)
+        .await?;
+    match row {
+        Some(r) if same_secret(&r.access_key, key) => {
+            let events = timeline(db, r.id, false).await?;
+            Ok(Some(track_view(r, events)))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The secret of the opinion with `code` if `phone` is the number given with it.
+pub async fn key_by_phone(db: &Db, code: &str, phone: &str) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT access_key, phone FROM opinions WHERE tracking_code = $1")
+            .bind(code)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row
+        .filter(|(_, p)| !p.is_empty() && same_secret(p, phone))
+        .map(|(k, _)| k))
+}
+
+/// Filters of the staff list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub solicitation_id: Option<i64>,
+    pub status: Option<OpinionStatus>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ListRow {
+    id: i64,
+    tracking_code: String,
+    solicitation_id: i64,
+    solicitation_title: String,
+    target_label: String,
+    content: String,
+    name: String,
+    phone: String,
+    channel: String,
+    status: String,
+    received_on: String,
+    total: i64,
+}
+
+/// One page of opinions for staff, newest first, phone numbers masked.
+pub async fn list(
+    db: &Db,
+    f: &Filter,
+    page: i64,
+    per_page: i64,
+) -> Result<Page<OpinionRow>, sqlx::Error> {
+    let page = page.max(1);
+    let rows: Vec<ListRow> = sqlx::query_as(
+        "SELECT o.id, o.tracking_code, o.solicitation_id, s.title AS solicitation_title, \
+         o.target_label, o.content, o.name, o.phone, o.channel, o.status, o.received_on, \
+         COUNT(*) OVER () AS total FROM opinions o JOIN solicitations s ON s.id = o.solicitation_id \
+         WHERE ($1 IS NULL OR o.solicitation_id = $1) AND ($2 IS NULL OR o.status = $2) \
+         ORDER BY o.id DESC LIMIT $3 OFFSET $4",
+    )
+    .bind(f.solicitation_id)
+    .bind(f.status.map(OpinionStatus::code))
+    .bind(per_page)
+    .bind((page - 1) * per_page)
+    .fetch_all(&db.pool)
+    .await?;
+    let total = rows.first().map(|r| r.total).unwrap_or(0);
+    Ok(Page {
+        page,
+        pages: ((total + per_page - 1) / per_page).max(1),
+        total,
+        items: rows
+            .into_iter()
+            .map(|r| OpinionRow {
+                id: r.id,
+                code: r.tracking_code,
+                solicitation_id: r.solicitation_id,
+                solicitation_title: r.solicitation_title,
+                target_label: r.target_label,
+                excerpt: r.content.chars().take(60).collect(),
+                name: r.name,
+                phone_masked: mask_phone(&r.phone),
+                channel: Channel::from_code(&r.channel).unwrap_or(Channel::Online),
+                status: OpinionStatus::from_code(&r.status).unwrap_or(OpinionStatus::Pending),
+                received_on: r.received_on,
+            })
+            .collect(),
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct ContactRow {
+    name: String,
+    phone: String,
+    street: String,
+    community: String,
+    identity: String,
+    publish_ok: i64,
+    privacy_version: String,
+    entered_by: Option<String>,
+}
+
+/// One opinion with its submitter's contact details, for staff member `viewer_id`. With `audit`,
+/// writes an audit entry (who saw which opinion's contact details, when).
+pub async fn detail(
+    db: &Db,
+    id: i64,
+    viewer_id: i64,
+    audit: bool,
+) -> Result<Option<OpinionDetail>, sqlx::Error> {
+    let row: Option<TrackRow> = sqlx::query_as(&format!("{TRACK_SQL} WHERE o.id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let c: ContactRow = sqlx::query_as(
+        "SELECT o.name, o.phone, o.street, o.community, o.identity, o.publish_ok, \
+         o.privacy_version, a.display_name AS entered_by FROM opinions o \
+         LEFT JOIN accounts a ON a.id = o.entered_by WHERE o.id = $1",
+    )
+    .bind(id)
+    .fetch_one(&db.pool)
+    .await?;
+    if audit {
+        let mut conn = db.pool.acquire().await?;
+        super::audit::record(
+            &mut conn,
+            Some(viewer_id),
+            "opinion.view_contact",
+            "opinion",
+            Some(id),
+            &row.tracking_code,
+        )
+        .await?;
+    }
+    let access_key = row.access_key.clone();
+    let events = timeline(db, row.id, true).await?;
+    Ok(Some(OpinionDetail {
+        id,
+        track: track_view(row, events),
+        access_key,
+        name: c.name,
+        phone: c.phone,
+        street: c.street,
+        community: c.community,
+        identity: Identity::from_code(&c.identity).unwrap_or(Identity::Other),
+        publish_ok: c.publish_ok != 0,
+        privacy_version: c.privacy_version,
+        entered_by: c.entered_by,
+    }))
+}
+
+/// Moves an opinion to status `to` and records the event, in one transaction. `visible` says
+/// whether the resident sees the event (and its note) on their timeline. Returns false if there
+/// is no such opinion.
+pub async fn transition(
+    db: &Db,
+    id: i64,
+    actor_id: Option<i64>,
+    to: OpinionStatus,
+    note: &str,
+    visible: bool,
+    merged_into: Option<i64>,
+) -> Result<bool, sqlx::Error> {
+    let now = now_ms();
+    let mut tx = db.pool.begin().await?;
+    // Touching the row first takes the write lock (SQLite) and reads the status it had.
+    let from: Option<String> =
+        sqlx::query_scalar("UPDATE opinions SET updated_at = $2 WHERE id = $1 RETURNING status")
+            .bind(id)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(from) = from else { return Ok(false) };
+    sqlx::query(
+        "UPDATE opinions SET status = $2, merged_into = COALESCE($3, merged_into) WHERE id = $1",
+    )
+    .bind(id)
+    .bind(to.code())
+    .bind(merged_into)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO opinion_events (opinion_id, at, actor_id, from_status, to_status, note, visible) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(actor_id)
+    .bind(from)
+    .bind(to.code())
+    .bind(note)
+    .bind(visible as i64)
+    .execute(&mut *tx)
+    .await?;
+    if let Some(actor) = actor_id {
+        audit::record(
+            &mut tx,
+            Some(actor),
+            "opinion.transition",
+            "opinion",
+            Some(id),
+            to.code(),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}

@@ -1,0 +1,348 @@
+//! Solicitations and the versions of their drafts: the public list and page, the staff editor,
+//! and the per-article counts and published opinions shown next to a draft.
+
+use super::{audit, now_ms, stories::SaveError, Db};
+use crate::domain::account::StationOption;
+use crate::domain::opinion::{Identity, PublishedOpinion};
+use crate::domain::solicitation::{
+    DraftText, NewSolicitation, Solicitation, SolicitationSummary, Stage, Status, VersionInfo,
+};
+use crate::domain::statute::ParsedDraft;
+
+/// Statuses in which an opinion counts as accepted (it passed moderation).
+pub const ACCEPTED_SQL: &str =
+    "('accepted', 'reported', 'adopted', 'partially_adopted', 'not_adopted')";
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    title: String,
+    stage: String,
+    issuer: String,
+    status: String,
+    opens_at: i64,
+    closes_at: i64,
+    outcome_html: String,
+    opinion_count: i64,
+}
+
+impl From<SummaryRow> for SolicitationSummary {
+    fn from(r: SummaryRow) -> Self {
+        SolicitationSummary {
+            id: r.id,
+            title: r.title,
+            stage: Stage::from_code(&r.stage).unwrap_or(Stage::Drafting),
+            issuer: r.issuer,
+            status: Status::from_code(&r.status).unwrap_or(Status::Draft),
+            opens_at: r.opens_at,
+            closes_at: r.closes_at,
+            outcome_html: r.outcome_html,
+            opinion_count: r.opinion_count,
+        }
+    }
+}
+
+const SUMMARY_SQL: &str = "SELECT s.id, s.title, s.stage, s.issuer, s.status, s.opens_at, \
+     s.closes_at, s.outcome_html, \
+     (SELECT COUNT(*) FROM opinions o WHERE o.solicitation_id = s.id) AS opinion_count \
+     FROM solicitations s";
+
+/// Every solicitation the public may see (all but drafts), newest closing date first; the
+/// caller orders them by phase.
+pub async fn list_public(db: &Db) -> Result<Vec<SolicitationSummary>, sqlx::Error> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "{SUMMARY_SQL} WHERE s.status <> 'draft' ORDER BY s.closes_at DESC, s.id DESC"
+    ))
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// Every solicitation, newest first, for staff.
+pub async fn list_all(db: &Db) -> Result<Vec<SolicitationSummary>, sqlx::Error> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "{SUMMARY_SQL} ORDER BY s.created_at DESC, s.id DESC"
+    ))
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    explanation_md: String,
+    explanation_html: String,
+    questions: String,
+    outcome_md: String,
+    updated_at: i64,
+}
+
+/// A solicitation with its stations and versions; `None` if there is no such one.
+pub async fn get(db: &Db, id: i64) -> Result<Option<Solicitation>, sqlx::Error> {
+    let summary: Option<SummaryRow> = sqlx::query_as(&format!("{SUMMARY_SQL} WHERE s.id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    let Some(summary) = summary else {
+        return Ok(None);
+    };
+    let d: DetailRow = sqlx::query_as(
+        "SELECT explanation_md, explanation_html, questions, outcome_md, updated_at \
+         FROM solicitations WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(&db.pool)
+    .await?;
+    let stations: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT st.id, st.name FROM solicitation_stations ss \
+         JOIN stations st ON st.id = ss.station_id WHERE ss.solicitation_id = $1 ORDER BY st.name",
+    )
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(Some(Solicitation {
+        summary: summary.into(),
+        explanation_md: d.explanation_md,
+        explanation_html: d.explanation_html,
+        questions: d
+            .questions
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect(),
+        outcome_md: d.outcome_md,
+        stations: stations
+            .into_iter()
+            .map(|(id, name)| StationOption { id, name })
+            .collect(),
+        versions: versions(db, id).await?,
+        updated_at: d.updated_at,
+    }))
+}
+
+/// The versions of a solicitation's draft, newest first.
+pub async fn versions(db: &Db, solicitation_id: i64) -> Result<Vec<VersionInfo>, sqlx::Error> {
+    let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+        "SELECT id, label, article_count, created_at FROM draft_versions \
+         WHERE solicitation_id = $1 ORDER BY id DESC",
+    )
+    .bind(solicitation_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, label, article_count, created_at)| VersionInfo {
+            id,
+            label,
+            article_count,
+            created_at,
+        })
+        .collect())
+}
+
+/// Creates a solicitation (when `id` is `None`) or updates it if it is still at `version` (its
+/// `updated_at` when the editor opened). Returns its id.
+pub async fn save(
+    db: &Db,
+    id: Option<i64>,
+    version: Option<i64>,
+    s: &NewSolicitation,
+    explanation_html: &str,
+    outcome_html: &str,
+    actor_id: i64,
+) -> Result<i64, SaveError> {
+    let now = now_ms();
+    let mut tx = db.pool.begin().await?;
+    let sql = match id {
+        None => {
+            "INSERT INTO solicitations (title, stage, issuer, explanation_md, explanation_html, \
+             questions, opens_at, closes_at, status, outcome_md, outcome_html, updated_by, \
+             updated_at, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12, $13) RETURNING id"
+        }
+        Some(_) => {
+            "UPDATE solicitations SET title = $1, stage = $2, issuer = $3, explanation_md = $4, \
+             explanation_html = $5, questions = $6, opens_at = $7, closes_at = $8, status = $9, \
+             outcome_md = $10, outcome_html = $11, updated_by = $12, updated_at = $13 \
+             WHERE id = $14 AND ($15 IS NULL OR updated_at = $15) RETURNING id"
+        }
+    };
+    let query = sqlx::query_scalar(sql)
+        .bind(&s.title)
+        .bind(s.stage.code())
+        .bind(&s.issuer)
+        .bind(&s.explanation_md)
+        .bind(explanation_html)
+        .bind(s.questions.join("\n"))
+        .bind(s.opens_at)
+        .bind(s.closes_at)
+        .bind(s.status.code())
+        .bind(&s.outcome_md)
+        .bind(outcome_html)
+        .bind(actor_id)
+        .bind(now.max(version.unwrap_or(0) + 1));
+    let query = match id {
+        Some(id) => query.bind(id).bind(version),
+        None => query,
+    };
+    let saved: Option<i64> = query.fetch_optional(&mut *tx).await?;
+    let Some(saved) = saved else {
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM solicitations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        return Err(if exists.is_some() {
+            SaveError::Stale
+        } else {
+            SaveError::NotFound
+        });
+    };
+    sqlx::query("DELETE FROM solicitation_stations WHERE solicitation_id = $1")
+        .bind(saved)
+        .execute(&mut *tx)
+        .await?;
+    for station in &s.station_ids {
+        sqlx::query(
+            "INSERT INTO solicitation_stations (solicitation_id, station_id) VALUES ($1, $2)",
+        )
+        .bind(saved)
+        .bind(station)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let action = if id.is_some() {
+        "solicitation.update"
+    } else {
+        "solicitation.create"
+    };
+    audit::record(
+        &mut tx,
+        Some(actor_id),
+        action,
+        "solicitation",
+        Some(saved),
+        &s.title,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
+/// Adds a version of the draft (it becomes the current one) and returns its id.
+pub async fn add_version(
+    db: &Db,
+    solicitation_id: i64,
+    label: &str,
+    source: &str,
+    parsed: &ParsedDraft,
+    actor_id: i64,
+) -> Result<i64, sqlx::Error> {
+    let json = serde_json::to_string(parsed).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let mut tx = db.pool.begin().await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO draft_versions (solicitation_id, label, source_text, parsed_json, \
+         article_count, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(solicitation_id)
+    .bind(label)
+    .bind(source)
+    .bind(json)
+    .bind(parsed.articles().len() as i64)
+    .bind(actor_id)
+    .bind(now_ms())
+    .fetch_one(&mut *tx)
+    .await?;
+    audit::record(
+        &mut tx,
+        Some(actor_id),
+        "draft.add_version",
+        "solicitation",
+        Some(solicitation_id),
+        label,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A version of the draft (the current one when `version_id` is `None`).
+pub async fn draft(
+    db: &Db,
+    solicitation_id: i64,
+    version_id: Option<i64>,
+) -> Result<Option<DraftText>, sqlx::Error> {
+    let row: Option<(i64, String, i64, i64, String)> = sqlx::query_as(
+        "SELECT id, label, article_count, created_at, parsed_json FROM draft_versions \
+         WHERE solicitation_id = $1 AND ($2 IS NULL OR id = $2) ORDER BY id DESC LIMIT 1",
+    )
+    .bind(solicitation_id)
+    .bind(version_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(
+        row.and_then(|(id, label, article_count, created_at, json)| {
+            let parsed = serde_json::from_str::<ParsedDraft>(&json)
+                .map_err(|e| tracing::error!("draft version {id} does not parse: {e}"))
+                .ok()?;
+            Some(DraftText {
+                info: VersionInfo {
+                    id,
+                    label,
+                    article_count,
+                    created_at,
+                },
+                parsed,
+            })
+        }),
+    )
+}
+
+/// The source text of a version, for staff who start the next version from it.
+pub async fn source(db: &Db, version_id: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT source_text FROM draft_versions WHERE id = $1")
+        .bind(version_id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
+/// Accepted opinions per target (`art-3` → 4), for the heat indicator next to each article.
+pub async fn accepted_counts(
+    db: &Db,
+    solicitation_id: i64,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "SELECT target, COUNT(*) FROM opinions WHERE solicitation_id = $1 \
+         AND status IN {ACCEPTED_SQL} GROUP BY target"
+    ))
+    .bind(solicitation_id)
+    .fetch_all(&db.pool)
+    .await
+}
+
+/// Accepted opinions whose authors allowed publication, without names, oldest first.
+pub async fn published_opinions(
+    db: &Db,
+    solicitation_id: i64,
+) -> Result<Vec<PublishedOpinion>, sqlx::Error> {
+    let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(&format!(
+        "SELECT target, target_label, content, suggestion, identity, received_on FROM opinions \
+         WHERE solicitation_id = $1 AND publish_ok = 1 AND status IN {ACCEPTED_SQL} \
+         ORDER BY id LIMIT 500"
+    ))
+    .bind(solicitation_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(target, target_label, content, suggestion, identity, received_on)| PublishedOpinion {
+                target,
+                target_label,
+                content,
+                suggestion,
+                identity: Identity::from_code(&identity).unwrap_or(Identity::Other),
+                received_on,
+            },
+        )
+        .collect())
+}
