@@ -190,11 +190,9 @@ async fn drafts_counts_and_published_opinions(db: Db) {
     .await
     .unwrap();
     for id in [a.id, b.id] {
-        assert!(
-            db::opinions::transition(&db, id, None, OpinionStatus::Accepted, "", true, None)
-                .await
-                .unwrap()
-        );
+        db::opinions::transition(&db, id, None, None, OpinionStatus::Accepted, "", true, None)
+            .await
+            .unwrap();
     }
     let heat = db::solicitations::accepted_counts(&db, open).await.unwrap();
     assert_eq!(heat, vec![("art-3".to_string(), 2)]);
@@ -752,9 +750,18 @@ async fn published_opinions_show_no_names(db: Db) {
     )
     .await
     .unwrap();
-    db::opinions::transition(&db, r.id, None, OpinionStatus::Accepted, "", true, None)
-        .await
-        .unwrap();
+    db::opinions::transition(
+        &db,
+        r.id,
+        None,
+        None,
+        OpinionStatus::Accepted,
+        "",
+        true,
+        None,
+    )
+    .await
+    .unwrap();
     let page = app.get(&format!("/solicitations/{id}"), None).await;
     assert!(page.body.contains("公开的意见：第三条写得好。"));
     assert!(
@@ -777,3 +784,96 @@ async fn published_opinions_show_no_names(db: Db) {
     }
 }
 on_both!(published, published_opinions_show_no_names);
+
+async fn of_two_moderators_one_wins(db: Db) {
+    use db::opinions::TransitionError;
+    let open = solicitation(&db, Status::Open, -1, 10).await;
+    for round in 0..5 {
+        let content = format!("两位工作人员同时处理的第{round}条意见。");
+        let r = db::opinions::submit(&db, open, None, &opinion(&content, "", false), &online("m"))
+            .await
+            .unwrap();
+        let (a, b) = (db.clone(), db.clone());
+        let accept = tokio::spawn(async move {
+            db::opinions::transition(
+                &a,
+                r.id,
+                Some(1),
+                Some(OpinionStatus::Pending),
+                OpinionStatus::Accepted,
+                "",
+                true,
+                None,
+            )
+            .await
+        });
+        let reject = tokio::spawn(async move {
+            db::opinions::transition(
+                &b,
+                r.id,
+                Some(1),
+                Some(OpinionStatus::Pending),
+                OpinionStatus::Rejected,
+                "重复提交",
+                true,
+                None,
+            )
+            .await
+        });
+        let results = [accept.await.unwrap(), reject.await.unwrap()];
+        let wins = results.iter().filter(|r| r.is_ok()).count();
+        assert_eq!(wins, 1, "{results:?}");
+        assert!(results
+            .iter()
+            .any(|r| matches!(r, Err(TransitionError::Changed { .. }))));
+        let events: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM opinion_events WHERE opinion_id = $1")
+                .bind(r.id)
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        assert_eq!(events, 2, "the submission and the one change that won");
+    }
+    // The lifecycle is enforced on the server, not only in the pages.
+    let r = db::opinions::submit(
+        &db,
+        open,
+        None,
+        &opinion("直接跳到采纳的意见。", "", false),
+        &online("m"),
+    )
+    .await
+    .unwrap();
+    let skip = db::opinions::transition(
+        &db,
+        r.id,
+        None,
+        None,
+        OpinionStatus::Adopted,
+        "",
+        true,
+        None,
+    )
+    .await;
+    assert!(matches!(
+        skip,
+        Err(TransitionError::NotAllowed {
+            from: OpinionStatus::Pending
+        })
+    ));
+    assert!(matches!(
+        db::opinions::transition(
+            &db,
+            999_999,
+            None,
+            None,
+            OpinionStatus::Accepted,
+            "",
+            true,
+            None
+        )
+        .await,
+        Err(TransitionError::NotFound)
+    ));
+}
+on_both!(concurrent_moderation, of_two_moderators_one_wins);

@@ -67,6 +67,21 @@ impl OpinionStatus {
     }
 }
 
+impl OpinionStatus {
+    /// Whether moderation or feedback may move an opinion from `self` to `to` (DESIGN.md's
+    /// lifecycle): pending → accepted, rejected or merged; accepted → reported; reported →
+    /// adopted, partially adopted or not adopted. Nothing else, and nothing back.
+    pub fn can_move_to(self, to: Self) -> bool {
+        use OpinionStatus::*;
+        matches!(
+            (self, to),
+            (Pending, Accepted | Rejected | Merged)
+                | (Accepted, Reported)
+                | (Reported, Adopted | PartiallyAdopted | NotAdopted)
+        )
+    }
+}
+
 /// The version of the privacy notice the forms ask consent to. Change it when the notice changes;
 /// every opinion stores the version its submitter agreed to.
 pub const PRIVACY_VERSION: &str = "2026-11";
@@ -371,6 +386,29 @@ mod tests {
 
     fn streets() -> Vec<String> {
         vec!["东湖街道".into()]
+    }
+
+    #[test]
+    fn the_lifecycle_allows_exactly_its_transitions() {
+        use OpinionStatus::*;
+        let allowed = [
+            (Pending, Accepted),
+            (Pending, Rejected),
+            (Pending, Merged),
+            (Accepted, Reported),
+            (Reported, Adopted),
+            (Reported, PartiallyAdopted),
+            (Reported, NotAdopted),
+        ];
+        for from in OpinionStatus::ALL {
+            for to in OpinionStatus::ALL {
+                assert_eq!(
+                    from.can_move_to(*to),
+                    allowed.contains(&(*from, *to)),
+                    "{from:?} → {to:?}"
+                );
+            }
+        }
     }
 
     #[test]

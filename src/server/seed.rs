@@ -266,7 +266,9 @@ pub async fn solicitations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
             let merged = (*to == OpinionStatus::Merged)
                 .then_some(first_on_article)
                 .flatten();
-            db::opinions::transition(db, r.id, Some(admin), *to, note, true, merged).await?;
+            db::opinions::transition(db, r.id, Some(admin), None, *to, note, true, merged)
+                .await
+                .map_err(|e| sqlx::Error::Protocol(format!("demo status not set: {e:?}")))?;
         }
         if key == "drafting" && first_on_article.is_none() {
             first_on_article = Some(r.id);

@@ -490,28 +490,61 @@ pub async fn detail(
     }))
 }
 
-/// Moves an opinion to status `to` and records the event, in one transaction. `visible` says
-/// whether the resident sees the event (and its note) on their timeline. Returns false if there
-/// is no such opinion.
+/// Why a status change did not happen.
+#[derive(Debug)]
+pub enum TransitionError {
+    NotFound,
+    /// The lifecycle does not lead from the opinion's status to the one asked for.
+    NotAllowed {
+        from: OpinionStatus,
+    },
+    /// The opinion was no longer in the status the person saw (someone else acted first).
+    Changed {
+        now: OpinionStatus,
+    },
+    Db(sqlx::Error),
+}
+
+impl From<sqlx::Error> for TransitionError {
+    fn from(e: sqlx::Error) -> Self {
+        TransitionError::Db(e)
+    }
+}
+
+/// Moves an opinion to status `to` and records the event, in one transaction. With `expected`,
+/// the change happens only if the opinion is still in that status, so that of two people acting
+/// on it at once one wins and the other is told. `visible` says whether the resident sees the
+/// event (and its note) on their timeline.
+#[allow(clippy::too_many_arguments)]
 pub async fn transition(
     db: &Db,
     id: i64,
     actor_id: Option<i64>,
+    expected: Option<OpinionStatus>,
     to: OpinionStatus,
     note: &str,
     visible: bool,
     merged_into: Option<i64>,
-) -> Result<bool, sqlx::Error> {
+) -> Result<(), TransitionError> {
     let now = now_ms();
     let mut tx = db.pool.begin().await?;
-    // Touching the row first takes the write lock (SQLite) and reads the status it had.
+    // Touching the row first takes its lock (the write lock on SQLite) and reads the status it
+    // had, so that a concurrent change waits for this one and then sees its result.
     let from: Option<String> =
         sqlx::query_scalar("UPDATE opinions SET updated_at = $2 WHERE id = $1 RETURNING status")
             .bind(id)
             .bind(now)
             .fetch_optional(&mut *tx)
             .await?;
-    let Some(from) = from else { return Ok(false) };
+    let Some(from) = from.as_deref().and_then(OpinionStatus::from_code) else {
+        return Err(TransitionError::NotFound);
+    };
+    if expected.is_some_and(|e| e != from) {
+        return Err(TransitionError::Changed { now: from });
+    }
+    if !from.can_move_to(to) {
+        return Err(TransitionError::NotAllowed { from });
+    }
     sqlx::query(
         "UPDATE opinions SET status = $2, merged_into = COALESCE($3, merged_into) WHERE id = $1",
     )
@@ -527,7 +560,7 @@ pub async fn transition(
     .bind(id)
     .bind(now)
     .bind(actor_id)
-    .bind(from)
+    .bind(from.code())
     .bind(to.code())
     .bind(note)
     .bind(visible as i64)
@@ -545,5 +578,5 @@ pub async fn transition(
         .await?;
     }
     tx.commit().await?;
-    Ok(true)
+    Ok(())
 }
