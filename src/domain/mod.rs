@@ -6,6 +6,7 @@ pub mod coded;
 pub mod form;
 pub mod opinion;
 pub mod policy;
+pub mod similarity;
 pub mod solicitation;
 pub mod statute;
 pub mod story;
