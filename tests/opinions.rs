@@ -622,6 +622,16 @@ async fn staff_enter_letters_and_see_masked_numbers(db: Db) {
         .await;
     assert!(list.body.contains("139****5670"), "{}", list.body);
     assert!(!list.body.contains("13912345670"));
+    // A resident's similar online opinion shows up next to the letter, with its code.
+    let twin = db::opinions::submit(
+        &db,
+        id,
+        None,
+        &opinion("来信建议：第三条增加上门理发服务！", "art-3", false),
+        &online("t"),
+    )
+    .await
+    .unwrap();
     let audits = count(
         &db,
         "SELECT COUNT(*) FROM audit_log WHERE action = 'opinion.view_contact'",
@@ -630,6 +640,11 @@ async fn staff_enter_letters_and_see_masked_numbers(db: Db) {
     let detail = app.get(&to, Some(&staff)).await;
     assert!(detail.body.contains("13912345670"));
     assert!(detail.body.contains("意见回执"), "the slip to print");
+    assert!(detail.body.contains("相似意见"));
+    assert!(
+        detail.body.contains(&twin.code),
+        "the similar opinion is listed"
+    );
     app.get(&to, Some(&staff)).await;
     assert_eq!(
         count(
@@ -641,10 +656,11 @@ async fn staff_enter_letters_and_see_masked_numbers(db: Db) {
     );
 
     // The resident follows it with the code and the number given.
-    let code: String = sqlx::query_scalar("SELECT tracking_code FROM opinions")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
+    let code: String =
+        sqlx::query_scalar("SELECT tracking_code FROM opinions WHERE channel = 'letter'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
     let found = app
         .post(
             "/api/track/find",
@@ -672,7 +688,7 @@ async fn staff_enter_letters_and_see_masked_numbers(db: Db) {
     let page = app.get(&r.location.unwrap(), Some(&staff)).await;
     assert!(page.body.contains("请从列表中选择渠道。"));
     assert!(page.body.contains("收到日期不能晚于今天。"));
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM opinions").await, 1);
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM opinions").await, 2);
     assert_eq!(Channel::from_code("letter"), Some(Channel::Letter));
 }
 on_both!(offline_entry, staff_enter_letters_and_see_masked_numbers);

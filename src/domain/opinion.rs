@@ -344,6 +344,17 @@ pub struct OpinionRow {
     pub received_on: String,
 }
 
+/// Another opinion on the same solicitation whose text is close to this one's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SimilarOpinion {
+    pub id: i64,
+    pub code: String,
+    pub excerpt: String,
+    pub status: OpinionStatus,
+    /// Similarity in percent (character-bigram Jaccard).
+    pub percent: u8,
+}
+
 /// Everything staff see of one opinion, the full phone number included (each view is audited).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpinionDetail {
@@ -358,6 +369,8 @@ pub struct OpinionDetail {
     pub publish_ok: bool,
     pub privacy_version: String,
     pub entered_by: Option<String>,
+    /// Up to five opinions on the same solicitation with similar text, most similar first.
+    pub similar: Vec<SimilarOpinion>,
 }
 
 #[cfg(test)]

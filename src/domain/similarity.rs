@@ -35,14 +35,18 @@ pub fn shingles(text: &str) -> BTreeSet<String> {
     chars.windows(2).map(|w| w.iter().collect()).collect()
 }
 
-/// Jaccard similarity of two texts' bigram sets, 0.0 to 1.0 (two empty texts are 1.0).
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let (a, b) = (shingles(a), shingles(b));
+/// Jaccard similarity of two shingle sets, 0.0 to 1.0 (two empty sets are 1.0).
+pub fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let common = a.intersection(&b).count();
+    let common = a.intersection(b).count();
     common as f64 / (a.len() + b.len() - common) as f64
+}
+
+/// Jaccard similarity of two texts' bigram sets.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    jaccard(&shingles(a), &shingles(b))
 }
 
 fn hash_of(s: &str) -> u64 {

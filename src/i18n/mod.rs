@@ -269,6 +269,9 @@ pub struct Texts {
     pub closed_on: fn(&str) -> String,
     pub window: fn(&str, &str) -> String,
     pub heat: fn(i64) -> String,
+    pub op_similar: &'static str,
+    pub op_similar_none: &'static str,
+    pub similar_percent: fn(u8) -> String,
     pub parse_warning: fn(&crate::domain::statute::ParseWarning) -> String,
     pub privacy_body: &'static [(&'static str, &'static str)],
 }

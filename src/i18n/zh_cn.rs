@@ -332,6 +332,9 @@ pub static TEXTS: Texts = Texts {
     closed_on,
     window,
     heat,
+    op_similar: "相似意见",
+    op_similar_none: "同一征集中没有文字相近的意见。",
+    similar_percent,
     parse_warning,
     privacy_body: PRIVACY,
 };
@@ -460,4 +463,8 @@ fn parse_warning(w: &ParseWarning) -> String {
             "没有识别出任何条文（每条应以“第一条”“第二条”这样的编号开头）。".into()
         }
     }
+}
+
+fn similar_percent(p: u8) -> String {
+    format!("相似度 {p}%")
 }

@@ -178,6 +178,22 @@ pub fn StaffOpinionPage() -> impl IntoView {
                             </dl>
                             <h2>{t.op_timeline}</h2>
                             <Timeline entries=v.timeline.clone()/>
+                            <h2>{t.op_similar}</h2>
+                            {if d.similar.is_empty() {
+                                view! { <p>{t.op_similar_none}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="similar">
+                                        {d.similar.iter().map(|o| view! {
+                                            <li>
+                                                <a href=format!("/staff/opinions/{}", o.id)>{o.code.clone()}</a>
+                                                " · "{(t.similar_percent)(o.percent)}" · "{(t.opinion_status)(o.status)}
+                                                <p>{o.excerpt.clone()}</p>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
                         }
                         .into_any()
                     }

@@ -4,7 +4,7 @@
 use super::{audit, now_ms, rate, Db};
 use crate::domain::opinion::{
     mask_phone, Channel, Identity, NewOpinion, OpinionDetail, OpinionRow, OpinionStatus,
-    TimelineEntry, TrackView, CODE_ALPHABET, CODE_RANDOM_LEN,
+    SimilarOpinion, TimelineEntry, TrackView, CODE_ALPHABET, CODE_RANDOM_LEN,
 };
 use crate::domain::solicitation::{phase, Phase, Status};
 use crate::domain::story::Page;
@@ -475,6 +475,7 @@ pub async fn detail(
     }
     let access_key = row.access_key.clone();
     let events = timeline(db, row.id, true).await?;
+    let similar = similar(db, id, row.solicitation_id, &row.content).await?;
     Ok(Some(OpinionDetail {
         id,
         track: track_view(row, events),
@@ -487,7 +488,44 @@ pub async fn detail(
         publish_ok: c.publish_ok != 0,
         privacy_version: c.privacy_version,
         entered_by: c.entered_by,
+        similar,
     }))
+}
+
+/// Opinions on the same solicitation whose text is at least 50% similar to `content`, most
+/// similar first, at most five. Compares against the newest 5,000 opinions of the solicitation.
+async fn similar(
+    db: &Db,
+    id: i64,
+    solicitation_id: i64,
+    content: &str,
+) -> Result<Vec<SimilarOpinion>, sqlx::Error> {
+    use crate::domain::similarity::{jaccard, shingles};
+    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT id, tracking_code, content, status FROM opinions \
+         WHERE solicitation_id = $1 AND id <> $2 ORDER BY id DESC LIMIT 5000",
+    )
+    .bind(solicitation_id)
+    .bind(id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mine = shingles(content);
+    let mut found: Vec<SimilarOpinion> = rows
+        .into_iter()
+        .filter_map(|(oid, code, text, status)| {
+            let s = jaccard(&mine, &shingles(&text));
+            (s >= 0.5).then(|| SimilarOpinion {
+                id: oid,
+                code,
+                excerpt: text.chars().take(60).collect(),
+                status: OpinionStatus::from_code(&status).unwrap_or(OpinionStatus::Pending),
+                percent: (s * 100.0).round() as u8,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| b.percent.cmp(&a.percent).then(b.id.cmp(&a.id)));
+    found.truncate(5);
+    Ok(found)
 }
 
 /// Why a status change did not happen.
