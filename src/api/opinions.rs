@@ -32,21 +32,38 @@ pub struct OpinionFormData {
     pub now: i64,
 }
 
+/// The solicitation's summary for a form page, and what an opinion on it may be about.
 #[cfg(feature = "ssr")]
 async fn form_data(
     state: &crate::server::state::AppState,
     solicitation_id: i64,
     public: bool,
-) -> Result<(SolicitationSummary, Vec<Target>, Option<i64>), AppError> {
-    use crate::domain::solicitation::{targets, Status};
+) -> Result<(SolicitationSummary, Vec<Target>), AppError> {
     use crate::server::{db, guard};
     let s = db::solicitations::get(&state.db, solicitation_id)
         .await?
-        .filter(|s| !public || s.summary.status != Status::Draft)
+        .filter(|s| !public || s.summary.status != crate::domain::solicitation::Status::Draft)
         .ok_or_else(|| guard::fail(AppError::NotFound))?;
-    let draft = db::solicitations::draft(&state.db, solicitation_id, None).await?;
-    let t = targets(&s.questions, draft.as_ref().map(|d| &d.parsed));
-    Ok((s.summary, t, draft.map(|d| d.info.id)))
+    let (targets, _) = submit_targets(state, solicitation_id, public).await?;
+    Ok((s.summary, targets))
+}
+
+/// What a submission may be about, and the current draft version, read with no more than a
+/// submission needs (no counts, stations or version lists).
+#[cfg(feature = "ssr")]
+async fn submit_targets(
+    state: &crate::server::state::AppState,
+    solicitation_id: i64,
+    public: bool,
+) -> Result<(Vec<Target>, Option<i64>), AppError> {
+    use crate::domain::solicitation::{targets, Status};
+    use crate::server::{db, guard};
+    let (_, questions, draft) = db::solicitations::targets_of(&state.db, solicitation_id)
+        .await?
+        .filter(|(status, _, _)| !public || *status != Status::Draft)
+        .ok_or_else(|| guard::fail(AppError::NotFound))?;
+    let t = targets(&questions, draft.as_ref().map(|d| &d.parsed));
+    Ok((t, draft.map(|d| d.info.id)))
 }
 
 /// The resident's opinion form for solicitation `id`: a sent-back draft, else empty with the
@@ -60,7 +77,7 @@ pub async fn opinion_form(
     use crate::domain::solicitation::article_key;
     use crate::server::{auth, db, guard};
     let state = guard::state()?;
-    let (solicitation, targets, _) = form_data(&state, id, true).await?;
+    let (solicitation, targets) = form_data(&state, id, true).await?;
     let form = match guard::draft(&state, draft, "opinion").await? {
         Some(d) => d,
         None => {
@@ -129,7 +146,7 @@ pub async fn submit_opinion(
         consent: consent.unwrap_or_default(),
     };
     let mut form = input_form("opinion", &input).with("submit_key", submit_key.trim());
-    let (_, targets, version) = form_data(&state, id, true).await?;
+    let (targets, version) = submit_targets(&state, id, true).await?;
     let opinion = match input.validate(&targets, &state.config.streets, EnteredBy::Resident) {
         Ok(o) => o,
         Err(errors) => {
@@ -353,7 +370,7 @@ pub async fn offline_form(id: i64, draft: Option<String>) -> Result<OpinionFormD
     use crate::domain::{policy::Permission, time::iso_date};
     use crate::server::{db, guard};
     let (state, _) = guard::staff(Permission::HandleOpinions).await?;
-    let (solicitation, targets, _) = form_data(&state, id, false).await?;
+    let (solicitation, targets) = form_data(&state, id, false).await?;
     let form = match guard::draft(&state, draft, "offline").await? {
         Some(d) => d,
         None => FormState::new("offline")
@@ -418,7 +435,7 @@ pub async fn enter_offline_opinion(
         .with("received_on", &received_on);
     let (state, user) =
         guard::staff_for_form(Permission::HandleOpinions, &form, &return_to).await?;
-    let (_, targets, version) = form_data(&state, id, false).await?;
+    let (targets, version) = submit_targets(&state, id, false).await?;
     let validated = input.validate(&targets, &state.config.streets, EnteredBy::Staff);
     let mut errors = validated.as_ref().err().cloned().unwrap_or_default();
     let channel = Channel::from_code(channel.trim()).filter(|c| *c != Channel::Online);

@@ -279,10 +279,10 @@ struct TrackRow {
     created_at: i64,
 }
 
-const TRACK_SQL: &str = "SELECT o.id, o.tracking_code, o.access_key, o.solicitation_id, \
+const TRACK_COLS: &str = "o.id, o.tracking_code, o.access_key, o.solicitation_id, \
      s.title AS solicitation_title, o.target_label, o.content, o.suggestion, o.reason, o.channel, \
-     o.received_on, o.status, o.created_at FROM opinions o \
-     JOIN solicitations s ON s.id = o.solicitation_id";
+     o.received_on, o.status, o.created_at";
+const TRACK_FROM: &str = "FROM opinions o JOIN solicitations s ON s.id = o.solicitation_id";
 
 async fn timeline(
     db: &Db,
@@ -335,10 +335,12 @@ fn same_secret(a: &str, b: &str) -> bool {
 
 /// The status page of the opinion with `code`, if `key` is its secret. Every failure is `None`.
 pub async fn track(db: &Db, code: &str, key: &str) -> Result<Option<TrackView>, sqlx::Error> {
-    let row: Option<TrackRow> = sqlx::query_as(&format!("{TRACK_SQL} WHERE o.tracking_code = $1"))
-        .bind(code)
-        .fetch_optional(&db.pool)
-        .await?;
+    let row: Option<TrackRow> = sqlx::query_as(&format!(
+        "SELECT {TRACK_COLS} {TRACK_FROM} WHERE o.tracking_code = $1"
+    ))
+    .bind(code)
+    .fetch_optional(&db.pool)
+    .await?;
     match row {
         Some(r) if same_secret(&r.access_key, key) => {
             let events = timeline(db, r.id, false).await?;
@@ -430,6 +432,8 @@ pub async fn list(
 
 #[derive(sqlx::FromRow)]
 struct ContactRow {
+    #[sqlx(flatten)]
+    track: TrackRow,
     name: String,
     phone: String,
     street: String,
@@ -448,19 +452,29 @@ pub async fn detail(
     viewer_id: i64,
     audit: bool,
 ) -> Result<Option<OpinionDetail>, sqlx::Error> {
-    let row: Option<TrackRow> = sqlx::query_as(&format!("{TRACK_SQL} WHERE o.id = $1"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
-    let Some(row) = row else { return Ok(None) };
-    let c: ContactRow = sqlx::query_as(
-        "SELECT o.name, o.phone, o.street, o.community, o.identity, o.publish_ok, \
-         o.privacy_version, a.display_name AS entered_by FROM opinions o \
-         LEFT JOIN accounts a ON a.id = o.entered_by WHERE o.id = $1",
-    )
+    // The track columns, then the contact columns, of one row.
+    let c: Option<ContactRow> = sqlx::query_as(&format!(
+        "SELECT {TRACK_COLS}, o.name, o.phone, o.street, o.community, o.identity, o.publish_ok, \
+         o.privacy_version, a.display_name AS entered_by {TRACK_FROM} \
+         LEFT JOIN accounts a ON a.id = o.entered_by WHERE o.id = $1"
+    ))
     .bind(id)
-    .fetch_one(&db.pool)
+    .fetch_optional(&db.pool)
     .await?;
+    let Some(ContactRow {
+        track: row,
+        name,
+        phone,
+        street,
+        community,
+        identity,
+        publish_ok,
+        privacy_version,
+        entered_by,
+    }) = c
+    else {
+        return Ok(None);
+    };
     if audit {
         let mut conn = db.pool.acquire().await?;
         super::audit::record(
@@ -480,14 +494,14 @@ pub async fn detail(
         id,
         track: track_view(row, events),
         access_key,
-        name: c.name,
-        phone: c.phone,
-        street: c.street,
-        community: c.community,
-        identity: Identity::from_code(&c.identity).unwrap_or(Identity::Other),
-        publish_ok: c.publish_ok != 0,
-        privacy_version: c.privacy_version,
-        entered_by: c.entered_by,
+        name,
+        phone,
+        street,
+        community,
+        identity: Identity::from_code(&identity).unwrap_or(Identity::Other),
+        publish_ok: publish_ok != 0,
+        privacy_version,
+        entered_by,
         similar,
     }))
 }

@@ -23,11 +23,14 @@ pub async fn hit(
     .bind(window)
     .fetch_one(&mut *conn)
     .await?;
-    // Earlier windows of this bucket are no longer needed.
-    sqlx::query("DELETE FROM rate_counters WHERE bucket = $1 AND window_start < $2")
-        .bind(bucket)
-        .bind(window)
-        .execute(&mut *conn)
-        .await?;
+    // The first hit of a window is the moment to drop this bucket's earlier windows; later hits
+    // in the same window have nothing to drop.
+    if hits == 1 {
+        sqlx::query("DELETE FROM rate_counters WHERE bucket = $1 AND window_start < $2")
+            .bind(bucket)
+            .bind(window)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(hits)
 }

@@ -42,16 +42,15 @@ impl From<SummaryRow> for SolicitationSummary {
     }
 }
 
-const SUMMARY_SQL: &str = "SELECT s.id, s.title, s.stage, s.issuer, s.status, s.opens_at, \
+const SUMMARY_COLS: &str = "s.id, s.title, s.stage, s.issuer, s.status, s.opens_at, \
      s.closes_at, s.outcome_html, \
-     (SELECT COUNT(*) FROM opinions o WHERE o.solicitation_id = s.id) AS opinion_count \
-     FROM solicitations s";
+     (SELECT COUNT(*) FROM opinions o WHERE o.solicitation_id = s.id) AS opinion_count";
 
 /// Every solicitation the public may see (all but drafts), newest closing date first; the
 /// caller orders them by phase.
 pub async fn list_public(db: &Db) -> Result<Vec<SolicitationSummary>, sqlx::Error> {
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
-        "{SUMMARY_SQL} WHERE s.status <> 'draft' ORDER BY s.closes_at DESC, s.id DESC"
+        "SELECT {SUMMARY_COLS} FROM solicitations s WHERE s.status <> 'draft' ORDER BY s.closes_at DESC, s.id DESC"
     ))
     .fetch_all(&db.pool)
     .await?;
@@ -61,7 +60,7 @@ pub async fn list_public(db: &Db) -> Result<Vec<SolicitationSummary>, sqlx::Erro
 /// Every solicitation, newest first, for staff.
 pub async fn list_all(db: &Db) -> Result<Vec<SolicitationSummary>, sqlx::Error> {
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
-        "{SUMMARY_SQL} ORDER BY s.created_at DESC, s.id DESC"
+        "SELECT {SUMMARY_COLS} FROM solicitations s ORDER BY s.created_at DESC, s.id DESC"
     ))
     .fetch_all(&db.pool)
     .await?;
@@ -70,6 +69,8 @@ pub async fn list_all(db: &Db) -> Result<Vec<SolicitationSummary>, sqlx::Error> 
 
 #[derive(sqlx::FromRow)]
 struct DetailRow {
+    #[sqlx(flatten)]
+    summary: SummaryRow,
     explanation_md: String,
     explanation_html: String,
     questions: String,
@@ -77,22 +78,26 @@ struct DetailRow {
     updated_at: i64,
 }
 
+fn question_lines(questions: &str) -> Vec<String> {
+    questions
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// A solicitation with its stations and versions; `None` if there is no such one.
 pub async fn get(db: &Db, id: i64) -> Result<Option<Solicitation>, sqlx::Error> {
-    let summary: Option<SummaryRow> = sqlx::query_as(&format!("{SUMMARY_SQL} WHERE s.id = $1"))
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await?;
-    let Some(summary) = summary else {
+    let row: Option<DetailRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLS}, s.explanation_md, s.explanation_html, s.questions, \
+         s.outcome_md, s.updated_at FROM solicitations s WHERE s.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some(d) = row else {
         return Ok(None);
     };
-    let d: DetailRow = sqlx::query_as(
-        "SELECT explanation_md, explanation_html, questions, outcome_md, updated_at \
-         FROM solicitations WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_one(&db.pool)
-    .await?;
     let stations: Vec<(i64, String)> = sqlx::query_as(
         "SELECT st.id, st.name FROM solicitation_stations ss \
          JOIN stations st ON st.id = ss.station_id WHERE ss.solicitation_id = $1 ORDER BY st.name",
@@ -101,15 +106,10 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Solicitation>, sqlx::Error> 
     .fetch_all(&db.pool)
     .await?;
     Ok(Some(Solicitation {
-        summary: summary.into(),
+        summary: d.summary.into(),
         explanation_md: d.explanation_md,
         explanation_html: d.explanation_html,
-        questions: d
-            .questions
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(str::to_string)
-            .collect(),
+        questions: question_lines(&d.questions),
         outcome_md: d.outcome_md,
         stations: stations
             .into_iter()
@@ -118,6 +118,27 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Solicitation>, sqlx::Error> 
         versions: versions(db, id).await?,
         updated_at: d.updated_at,
     }))
+}
+
+/// What an opinion may be about, without the counts and lists a page shows: the solicitation's
+/// status, its guiding questions, and the current draft. `None` if there is no such one.
+pub async fn targets_of(
+    db: &Db,
+    id: i64,
+) -> Result<Option<(Status, Vec<String>, Option<DraftText>)>, sqlx::Error> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT status, questions FROM solicitations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    let Some((status, questions)) = row else {
+        return Ok(None);
+    };
+    Ok(Some((
+        Status::from_code(&status).unwrap_or(Status::Draft),
+        question_lines(&questions),
+        draft(db, id, None).await?,
+    )))
 }
 
 /// The versions of a solicitation's draft, newest first.
