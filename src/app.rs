@@ -16,6 +16,7 @@ use crate::pages::{
     },
     staff::{
         accounts::AccountsPageView,
+        clusters::ClustersPage,
         dashboard::Dashboard,
         draft_form::DraftFormPage,
         layout::StaffLayout,
@@ -136,6 +137,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("solicitations/:id/edit") view=SolicitationFormPage ssr=SsrMode::Async/>
                         <Route path=path!("solicitations/:id/draft") view=DraftFormPage ssr=SsrMode::Async/>
                         <Route path=path!("solicitations/:id/opinions/new") view=OfflineFormPage ssr=SsrMode::Async/>
+                        <Route path=path!("solicitations/:id/clusters") view=ClustersPage ssr=SsrMode::Async/>
                         <Route path=path!("opinions") view=StaffOpinionsPage ssr=SsrMode::Async/>
                         <Route path=path!("opinions/:id") view=StaffOpinionPage ssr=SsrMode::Async/>
                     </ParentRoute>

@@ -571,9 +571,9 @@ async fn staff_enter_letters_and_see_masked_numbers(db: Db) {
     let staff = app.sign_in("clerk", STAFF_PW).await;
 
     // Anonymous callers get none of it.
-    for path in ["/api/staff/opinions/list", "/api/staff/opinions/get"] {
+    for path in ["/api/staff/moderation/queue", "/api/staff/opinions/get"] {
         let r = app
-            .post(path, &[("id", "1"), ("page", "1")], APP_CALL, None)
+            .post(path, &[("id", "1"), ("query", "")], APP_CALL, None)
             .await;
         assert_eq!(r.status, 401, "{path}");
     }

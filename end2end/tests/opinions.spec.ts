@@ -1,54 +1,7 @@
-import { test, expect, Page } from '@playwright/test';
-import { ready, signIn, visitorPage } from './helpers';
+import { test, expect } from '@playwright/test';
+import { isoDate, openSolicitation, ready, visitorPage } from './helpers';
 
 const unique = (info: { project: { name: string } }) => `${info.project.name}-${Date.now()}`;
-
-const DRAFT = [
-  '居家养老服务条例（草案）',
-  '（2026年11月1日区人民政府常务会议讨论通过）',
-  '目　　录',
-  '第一章　总　　则',
-  '第二章　服务提供',
-  '第一章　总　　则',
-  '第一条　为了规范居家养老服务，制定本条例。',
-  '第二条　本条例适用于本区行政区域内的居家养老服务。',
-  '第二章　服务提供',
-  '第三条　街道办事处应当做好下列工作：',
-  '（一）设置社区助餐点；',
-  '（二）组织志愿者上门探访。',
-  '社区居民委员会应当予以协助。',
-  '第四条　本条例自2027年3月1日起施行。',
-].join('\n');
-
-function isoDate(offsetDays: number): string {
-  const d = new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Staff create an open solicitation and give it a checked, saved draft; returns its id. */
-async function openSolicitation(page: Page, title: string): Promise<string> {
-  await signIn(page);
-  await page.goto('/staff/solicitations/new');
-  await ready(page);
-  await page.getByLabel('标题').fill(title);
-  await page.getByLabel('阶段').selectOption('drafting');
-  await page.getByLabel('开始日期').fill(isoDate(-1));
-  await page.getByLabel('截止日期').fill(isoDate(30));
-  await page.getByLabel('状态').selectOption('open');
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  await expect(page.getByText('已保存。')).toBeVisible();
-  const id = page.url().match(/\/staff\/solicitations\/(\d+)/)![1];
-
-  await page.getByRole('link', { name: '录入新版本草案' }).click();
-  await ready(page);
-  await page.getByLabel('草案全文').fill(DRAFT);
-  await page.getByRole('button', { name: '检查解析结果' }).click();
-  await expect(page.getByRole('heading', { name: '解析结果（4条）' })).toBeVisible();
-  await expect(page.getByText('没有发现异常。')).toBeVisible();
-  await page.getByRole('button', { name: '保存为新版本' }).click();
-  await expect(page.getByText('新版本草案已保存。')).toBeVisible();
-  return id;
-}
 
 test('a resident reads a draft, comments on 第三条, gets a code and later follows it', async ({ page, browser }, info) => {
   const title = `居家养老服务条例征求意见 ${unique(info)}`;

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod moderation;
 pub mod opinions;
 pub mod solicitations;
 pub mod stories;

@@ -1,5 +1,6 @@
-//! Opinions: the resident's form and submission, the tracking pages, and what staff do: the list
-//! (phone numbers masked), the audited detail view, and entering opinions from offline channels.
+//! Opinions: the resident's form and submission, the tracking pages, and what staff do: the
+//! audited detail view and entering opinions from offline channels (the queue is in
+//! `moderation`).
 #![expect(
     clippy::too_many_arguments,
     reason = "a form's fields arrive as one argument each, flat, so that plain form posts name them simply"
@@ -7,16 +8,13 @@
 
 use crate::domain::{
     form::FormState,
-    opinion::{OpinionDetail, OpinionRow, TrackView},
+    opinion::{OpinionDetail, TrackView},
     solicitation::{Phase, SolicitationSummary, Target},
-    story::Page,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Opinions on one page of the staff list.
-pub const PER_PAGE: i64 = 30;
 /// Tracking lookups one address may make per hour (a code is short; guessing must stay slow).
 pub const LOOKUPS_PER_HOUR: i64 = 30;
 
@@ -51,7 +49,7 @@ async fn form_data(
 /// What a submission may be about, and the current draft version, read with no more than a
 /// submission needs (no counts, stations or version lists).
 #[cfg(feature = "ssr")]
-async fn submit_targets(
+pub(crate) async fn submit_targets(
     state: &crate::server::state::AppState,
     solicitation_id: i64,
     public: bool,
@@ -324,44 +322,31 @@ pub async fn find_opinion(code: String, phone: String) -> Result<(), AppError> {
     }
 }
 
-/// Filters and one page of the staff list of opinions.
+/// One opinion for staff, and the moderation form as it was last sent back to this page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StaffOpinionList {
-    pub page: Page<OpinionRow>,
-    pub solicitations: Vec<SolicitationSummary>,
+pub struct StaffOpinion {
+    pub detail: OpinionDetail,
+    pub form: Option<FormState>,
 }
 
-/// One page of opinions, newest first, with phone numbers masked. Staff only.
-#[server(endpoint = "staff/opinions/list")]
-pub async fn staff_list_opinions(
-    page: i64,
-    solicitation: Option<i64>,
-    status: Option<String>,
-) -> Result<StaffOpinionList, AppError> {
-    use crate::domain::{opinion::OpinionStatus, policy::Permission};
-    use crate::server::{db, db::opinions::Filter, guard};
-    let (state, _) = guard::staff(Permission::HandleOpinions).await?;
-    let filter = Filter {
-        solicitation_id: solicitation,
-        status: status.as_deref().and_then(OpinionStatus::from_code),
-    };
-    Ok(StaffOpinionList {
-        page: db::opinions::list(&state.db, &filter, page, PER_PAGE).await?,
-        solicitations: db::solicitations::list_all(&state.db).await?,
-    })
-}
-
-/// One opinion with the submitter's full contact details. Staff only; every call writes an
-/// audit entry.
+/// One opinion with the submitter's full contact details. Staff only, within their station's
+/// scope (another station's opinion is a 404); every call writes an audit entry.
 #[server(endpoint = "staff/opinions/get")]
-pub async fn staff_get_opinion(id: i64) -> Result<OpinionDetail, AppError> {
+pub async fn staff_get_opinion(id: i64, draft: Option<String>) -> Result<StaffOpinion, AppError> {
     use crate::domain::policy::Permission;
-    use crate::server::{db, guard};
+    use crate::server::{db, db::moderation::Scope, guard};
     let (state, user) = guard::staff(Permission::HandleOpinions).await?;
+    if !db::moderation::visible(&state.db, Scope::of(&user), id).await? {
+        return Err(guard::fail(AppError::NotFound));
+    }
     let audit = guard::once(&format!("view_contact:{id}"));
-    db::opinions::detail(&state.db, id, user.id, audit)
+    let detail = db::opinions::detail(&state.db, id, user.id, audit)
         .await?
-        .ok_or_else(|| guard::fail(AppError::NotFound))
+        .ok_or_else(|| guard::fail(AppError::NotFound))?;
+    Ok(StaffOpinion {
+        detail,
+        form: guard::draft(&state, draft, "moderate").await?,
+    })
 }
 
 /// The form for entering an offline opinion on solicitation `id`. Staff only.

@@ -3,6 +3,7 @@
 pub mod draft;
 pub mod feedback;
 pub mod field;
+pub mod moderation;
 pub mod opinion;
 pub mod pager;
 pub mod solicitation;

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod coded;
 pub mod form;
+pub mod moderation;
 pub mod opinion;
 pub mod policy;
 pub mod similarity;

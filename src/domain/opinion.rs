@@ -314,6 +314,10 @@ pub struct TrackView {
     pub status: OpinionStatus,
     pub created_at: i64,
     pub timeline: Vec<TimelineEntry>,
+    /// Why it was not accepted, if it was rejected.
+    pub reject_reason: Option<super::moderation::RejectReason>,
+    /// The tracking code of the opinion it was merged into, if merged.
+    pub merged_into: Option<String>,
 }
 
 /// An accepted opinion whose author allowed publication, as the public sees it: no name, no

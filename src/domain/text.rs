@@ -63,6 +63,25 @@ pub enum Problem {
     /// No opinion has this tracking code and mobile number (or the code is malformed).
     TrackingNotFound,
     TooManyLookups,
+    /// An action was asked for but no opinion was ticked.
+    NothingSelected,
+    /// More items than one action may take.
+    TooMany {
+        max: usize,
+        actual: usize,
+    },
+    /// Not a tracking code of the form `YJ-2026-7K3Q9`.
+    CodeFormat,
+    /// No opinion on this solicitation has the code given to merge into.
+    MergeTargetMissing,
+    /// The opinion to merge into was itself rejected or merged (its status's label).
+    MergeTargetClosed {
+        status: String,
+    },
+    /// The opinion to merge into is among those being merged.
+    MergeIntoItself,
+    /// The opinions to merge belong to different solicitations.
+    MergeAcrossSolicitations,
 }
 
 /// Problems keyed by field name (the `name` of the form control). `_form` is the whole form.

@@ -1,6 +1,7 @@
 //! Simplified Chinese (zh-CN): the complete, primary locale.
 
 use super::Texts;
+use crate::domain::moderation::{RejectReason, Sort};
 use crate::domain::opinion::{Channel, Identity, OpinionStatus};
 use crate::domain::solicitation::{Stage, Status};
 use crate::domain::statute::{ParseWarning, ProvisionKind};
@@ -67,6 +68,21 @@ fn problem(label: &str, p: &Problem) -> String {
         Problem::TrackingNotFound => "没有找到这条意见：请核对查询码（形如 YJ-2026-7K3Q9）和提交时填写的手机号。".into(),
         Problem::TooManyLookups => "查询次数过多，请一小时后再试，或直接打开回执中的专属链接。".into(),
         Problem::NotPreviewed => "草案文本有改动，请先点“检查解析结果”，确认无误后再保存。".into(),
+        Problem::NothingSelected => "请先勾选要处理的意见，再选择操作。".into(),
+        Problem::TooMany { max, actual } => {
+            format!("一次最多处理 {max} 条，现勾选了 {actual} 条，请分批处理。")
+        }
+        Problem::CodeFormat => format!("{label}格式不对，应形如 YJ-2026-7K3Q9。"),
+        Problem::MergeTargetMissing => {
+            format!("本次征集中没有{label}所填的意见，请核对查询码。")
+        }
+        Problem::MergeTargetClosed { status } => {
+            format!("{label}所填的意见已是“{status}”状态，不能再作为合并目标，请选一条待审核或已采用的意见。")
+        }
+        Problem::MergeAcrossSolicitations => {
+            "勾选的意见属于不同的征集，只能把同一次征集的意见合并在一起。".into()
+        }
+        Problem::MergeIntoItself => format!("{label}所填的意见也在勾选之中，请取消勾选它，或换一条意见。"),
     }
 }
 
@@ -336,6 +352,63 @@ pub static TEXTS: Texts = Texts {
     op_similar_none: "同一征集中没有文字相近的意见。",
     similar_percent,
     parse_warning,
+    mod_title: "意见审核",
+    mod_scope: |station| format!("您只能看到和处理“{station}”的意见。"),
+    mod_select_all: "全选本页",
+    mod_select_one: |code| format!("选择 {code}"),
+    mod_actions: "对勾选的意见",
+    mod_action: "操作",
+    mod_accept: "审核通过",
+    mod_reject: "不予采用",
+    mod_merge: "合并到另一条意见",
+    mod_reason: "不予采用的原因",
+    mod_note: "说明（居民可见）",
+    mod_note_hint: "不予采用时，居民会看到原因和这段说明。选择信访、诉讼或仲裁而不填写时，使用标准的转办说明。",
+    mod_merge_into: "合并到（查询码）",
+    mod_merge_into_hint: "填写同一次征集中另一条意见的查询码，如 YJ-2026-7K3Q9。",
+    mod_apply: "执行",
+    mod_done: |n, status| format!("已将 {n} 条意见设为“{}”。", opinion_status(status)),
+    mod_skipped: "以下意见刚被其他人处理过，未作改动：",
+    mod_not_allowed: "以下意见当前的状态不允许这项操作，未作改动：",
+    mod_selection: "勾选的意见",
+    mod_next: "下一页",
+    mod_first: "回到第一页",
+    mod_clear: "清除筛选",
+    mod_target: "条文",
+    mod_all_targets: "全部条文",
+    mod_whole: "针对整体",
+    mod_all_channels: "全部渠道",
+    mod_all_streets: "全部街镇",
+    mod_all_identities: "全部身份",
+    mod_station: "联系点",
+    mod_all_stations: "全部联系点",
+    mod_from: "收到日期从",
+    mod_to: "收到日期至",
+    mod_keyword: "关键词或查询码",
+    mod_sort: "排序",
+    mod_empty: "没有符合条件的意见。",
+    sort: |s| match s {
+        Sort::Newest => "最新的在前",
+        Sort::Oldest => "最早的在前",
+    },
+    reject_reason,
+    referral_default,
+    mod_clusters: "相似意见分组",
+    mod_clusters_lead: |n, capped| {
+        if capped {
+            format!("比较了最新的 {n} 条待审核意见，内容相近的归为一组。处理完这些后再打开本页，会比较更早的意见。")
+        } else {
+            format!("比较了全部 {n} 条待审核意见，内容相近的归为一组。")
+        }
+    },
+    mod_cluster_count: |n| format!("{n} 条相近意见"),
+    mod_cluster_members: "查看本组全部查询码",
+    mod_cluster_merge: |n, code| format!("将其余 {n} 条并入 {code}"),
+    mod_clusters_none: "没有发现内容相近的待审核意见。",
+    mod_moderate: "审核",
+    mod_not_pending: "这条意见已审核过，不在待审核状态。",
+    op_reject_reason: "未采用原因",
+    op_merged_into: |code| format!("您的意见与内容相同的意见 {code} 合并处理，处理结果会一并告知您。"),
     privacy_body: PRIVACY,
 };
 
@@ -462,6 +535,29 @@ fn parse_warning(w: &ParseWarning) -> String {
         ParseWarning::NoArticles => {
             "没有识别出任何条文（每条应以“第一条”“第二条”这样的编号开头）。".into()
         }
+    }
+}
+
+fn reject_reason(r: RejectReason) -> &'static str {
+    match r {
+        RejectReason::Spam => "垃圾信息",
+        RejectReason::OffTopic => "与征集主题无关",
+        RejectReason::Abusive => "含有辱骂或不文明内容",
+        RejectReason::Duplicate => "与已有意见重复",
+        RejectReason::Petition => "属于信访事项",
+        RejectReason::Litigation => "属于诉讼事项",
+        RejectReason::Arbitration => "属于仲裁事项",
+    }
+}
+
+/// What a resident reads when their matter belongs to another channel and staff wrote nothing
+/// more specific.
+fn referral_default(r: RejectReason) -> &'static str {
+    match r {
+        RejectReason::Petition => "您反映的是具体的信访事项，不属于本次立法征求意见的范围。请向区信访局或有关部门提出，也可以通过国家信访局网上信访平台反映，我们不再转交。",
+        RejectReason::Litigation => "您反映的事项属于诉讼程序处理的范围。请依法向人民法院提起诉讼或咨询律师；需要法律援助的，可以拨打 12348 公共法律服务热线。",
+        RejectReason::Arbitration => "您反映的事项属于仲裁处理的范围。劳动人事争议请向区劳动人事争议仲裁院申请仲裁，其他合同纠纷可按约定向仲裁委员会申请；可拨打 12348 咨询。",
+        _ => "",
     }
 }
 

@@ -17,3 +17,12 @@ pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
 pub fn loading() -> impl IntoView {
     view! { <p class="loading">{t().loading}</p> }
 }
+
+/// The numeric `:id` of the route, or 0 (which no record has) when it is not a number.
+pub fn id_param(params: Memo<leptos_router::params::ParamsMap>) -> i64 {
+    params
+        .read()
+        .get("id")
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or(0)
+}

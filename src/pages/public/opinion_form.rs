@@ -11,7 +11,7 @@ use crate::components::{
 use crate::domain::solicitation::{Phase, Stage};
 use crate::error::AppError;
 use crate::i18n::t;
-use crate::pages::{loading, public::not_found::NotFound, PageTitle};
+use crate::pages::{id_param, loading, public::not_found::NotFound, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -65,15 +65,7 @@ pub fn OpinionFormPage() -> impl IntoView {
     let data = Resource::new(
         move || {
             let q = query.read();
-            (
-                params
-                    .read()
-                    .get("id")
-                    .and_then(|s| s.parse::<i64>().ok())
-                    .unwrap_or(0),
-                q.get("article"),
-                q.get("draft"),
-            )
+            (id_param(params), q.get("article"), q.get("draft"))
         },
         |(id, article, draft)| opinion_form(id, article, draft),
     );

@@ -13,7 +13,7 @@ use crate::domain::solicitation::{Phase, Stage};
 use crate::domain::time::format_date_zh;
 use crate::error::AppError;
 use crate::i18n::t;
-use crate::pages::{loading, public::not_found::NotFound, PageTitle};
+use crate::pages::{id_param, loading, public::not_found::NotFound, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -179,11 +179,7 @@ pub fn SolicitationPageView() -> impl IntoView {
     let data = Resource::new(
         move || {
             (
-                params
-                    .read()
-                    .get("id")
-                    .and_then(|s| s.parse::<i64>().ok())
-                    .unwrap_or(0),
+                id_param(params),
                 query
                     .read()
                     .get("version")

@@ -75,11 +75,13 @@ fn Status(p: TrackPage, new: bool) -> impl IntoView {
         <section class="story">
             <dl class="facts">
                 <dt>{t.op_status}</dt><dd><strong class="status">{(t.opinion_status)(v.status)}</strong></dd>
+                {v.reject_reason.map(|r| view! { <dt>{t.op_reject_reason}</dt><dd>{(t.reject_reason)(r)}</dd> })}
                 <dt>{t.op_about}</dt><dd><a href=back>{v.solicitation_title.clone()}</a></dd>
                 {(!v.target_label.is_empty()).then(|| view! { <dt>{t.op_target}</dt><dd>{v.target_label.clone()}</dd> })}
                 <dt>{t.op_channel}</dt><dd>{(t.channel)(v.channel)}</dd>
                 <dt>{t.op_received_on}</dt><dd>{format_date_zh(&v.received_on)}</dd>
             </dl>
+            {v.merged_into.clone().map(|c| view! { <p class="notice">{(t.op_merged_into)(&c)}</p> })}
             <h2>{t.op_timeline}</h2>
             <Timeline entries=v.timeline.clone()/>
             <h2>{t.op_your_opinion}</h2>

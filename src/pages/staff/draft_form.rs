@@ -9,7 +9,7 @@ use crate::components::{
 };
 use crate::domain::solicitation::{DRAFT_SOURCE, VERSION_LABEL};
 use crate::i18n::t;
-use crate::pages::{loading, PageTitle};
+use crate::pages::{id_param, loading, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -58,16 +58,7 @@ pub fn DraftFormPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new(
-        move || {
-            (
-                params
-                    .read()
-                    .get("id")
-                    .and_then(|s| s.parse::<i64>().ok())
-                    .unwrap_or(0),
-                query.read().get("draft"),
-            )
-        },
+        move || (id_param(params), query.read().get("draft")),
         |(id, draft)| draft_form(id, draft),
     );
     let save = ServerAction::<SaveDraftVersion>::new();

@@ -10,7 +10,7 @@ use crate::components::{
 use crate::domain::opinion::Channel;
 use crate::domain::solicitation::Stage;
 use crate::i18n::t;
-use crate::pages::{loading, PageTitle};
+use crate::pages::{id_param, loading, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -54,16 +54,7 @@ pub fn OfflineFormPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new(
-        move || {
-            (
-                params
-                    .read()
-                    .get("id")
-                    .and_then(|s| s.parse::<i64>().ok())
-                    .unwrap_or(0),
-                query.read().get("draft"),
-            )
-        },
+        move || (id_param(params), query.read().get("draft")),
         |(id, draft)| offline_form(id, draft),
     );
     let save = ServerAction::<EnterOfflineOpinion>::new();

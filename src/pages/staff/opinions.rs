@@ -1,115 +1,244 @@
-//! `/staff/opinions`: opinions, newest first, filterable by solicitation and status, with phone
-//! numbers masked; and `/staff/opinions/{id}`: one opinion with the full contact details (each
+//! `/staff/opinions`: the moderation queue, newest or oldest first, filtered by solicitation,
+//! article, status, channel, street, identity, station, dates and keyword, with phone numbers
+//! masked and an action form for the ticked opinions; and `/staff/opinions/{id}`: one opinion with the full contact details (each
 //! view is audited) and, for offline opinions, the slip to print for the resident.
 
-use crate::api::opinions::{staff_get_opinion, staff_list_opinions};
+use crate::api::moderation::{staff_queue, url_pairs, Moderate, QueueData};
+use crate::api::opinions::{staff_get_opinion, StaffOpinion};
 use crate::components::{
-    feedback::{ErrorView, Notice},
+    feedback::{ActionFeedback, ErrorView, Notice},
+    moderation::{ActionControls, ActionOutcome},
     opinion::Timeline,
-    pager::Pager,
 };
-use crate::domain::opinion::{Channel, OpinionStatus};
+use crate::domain::moderation::{QueueFilter, Sort};
+use crate::domain::opinion::{Channel, Identity, OpinionStatus};
 use crate::domain::time::format_date_zh;
 use crate::i18n::t;
-use crate::pages::{loading, PageTitle};
+use crate::pages::{id_param, loading, PageTitle};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
-fn list_href(solicitation: Option<i64>, status: Option<&str>, page: i64) -> String {
-    let mut q = vec![format!("page={page}")];
-    if let Some(s) = solicitation {
-        q.push(format!("solicitation={s}"));
+/// `(value, label)` pairs with a first "all" choice.
+fn with_all(
+    all: &'static str,
+    items: impl Iterator<Item = (String, String)>,
+) -> Vec<(String, String)> {
+    std::iter::once((String::new(), all.to_string()))
+        .chain(items)
+        .collect()
+}
+
+/// A labelled drop-down of the GET filter form.
+#[component]
+fn FilterSelect(
+    name: &'static str,
+    label: &'static str,
+    value: String,
+    options: Vec<(String, String)>,
+) -> impl IntoView {
+    let id = format!("q-{name}");
+    view! {
+        <div class="filter">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                {options.into_iter().map(|(v, l)| {
+                    let selected = v == value;
+                    view! { <option value=v selected=selected>{l}</option> }
+                }).collect_view()}
+            </select>
+        </div>
     }
-    if let Some(s) = status {
-        q.push(format!("status={s}"));
+}
+
+#[component]
+fn QueueView(d: QueueData, action: ServerAction<Moderate>) -> impl IntoView {
+    let t = t();
+    let f = d.filter.clone();
+    let code = |o: Option<&'static str>| o.unwrap_or("").to_string();
+    let solicitations = with_all(
+        t.op_all_solicitations,
+        d.solicitations
+            .iter()
+            .map(|s| (s.id.to_string(), s.title.clone())),
+    );
+    let targets = (!d.targets.is_empty()).then(|| {
+        with_all(
+            t.mod_all_targets,
+            std::iter::once(("whole".to_string(), t.mod_whole.to_string())).chain(
+                d.targets
+                    .iter()
+                    .map(|tg| (tg.key.clone(), tg.label.chars().take(30).collect())),
+            ),
+        )
+    });
+    let statuses = with_all(
+        t.op_all_statuses,
+        OpinionStatus::ALL
+            .iter()
+            .map(|s| (s.code().to_string(), (t.opinion_status)(*s).to_string())),
+    );
+    let channels = with_all(
+        t.mod_all_channels,
+        Channel::ALL
+            .iter()
+            .map(|c| (c.code().to_string(), (t.channel)(*c).to_string())),
+    );
+    let streets = with_all(
+        t.mod_all_streets,
+        d.streets.iter().map(|s| (s.clone(), s.clone())),
+    );
+    let identities = with_all(
+        t.mod_all_identities,
+        Identity::ALL
+            .iter()
+            .map(|i| (i.code().to_string(), (t.identity)(*i).to_string())),
+    );
+    let stations = (!d.stations.is_empty()).then(|| {
+        with_all(
+            t.mod_all_stations,
+            d.stations
+                .iter()
+                .map(|s| (s.id.to_string(), s.name.clone())),
+        )
+    });
+    let sorts: Vec<(String, String)> = Sort::ALL
+        .iter()
+        .map(|s| (s.code().to_string(), (t.sort)(*s).to_string()))
+        .collect();
+    // Ticked boxes stay ticked when the form comes back with a problem.
+    let ticked: Vec<String> = d
+        .form
+        .as_ref()
+        .filter(|f| !f.errors.is_empty())
+        .map(|f| f.value("selected").split(',').map(str::to_string).collect())
+        .unwrap_or_default();
+    let rows = d.page.items.iter().map(|o| {
+        let value = format!("{}:{}", o.id, o.status.code());
+        let checked = ticked.contains(&value);
+        let id = format!("sel-{}", o.id);
+        view! {
+            <tr>
+                <td class="pick">
+                    <input type="checkbox" name="selected[]" id=id.clone() value=value checked=checked/>
+                    <label for=id class="visually-hidden">{(t.mod_select_one)(&o.code)}</label>
+                </td>
+                <td><a href=format!("/staff/opinions/{}", o.id)>{o.code.clone()}</a></td>
+                <td data-label=t.op_about>{o.solicitation_title.clone()}
+                    {(!o.target_label.is_empty()).then(|| format!(" · {}", o.target_label))}</td>
+                <td data-label=t.op_content>{o.excerpt.clone()}</td>
+                <td data-label=t.op_name>{o.name.clone()}" "<span class="phone">{o.phone_masked.clone()}</span></td>
+                <td data-label=t.op_channel>{(t.channel)(o.channel)}" · "{format_date_zh(&o.received_on)}</td>
+                <td data-label=t.op_status>{(t.opinion_status)(o.status)}</td>
+            </tr>
+        }
+    }).collect_view();
+    let here = f.href();
+    let next = d.page.next_after.map(|a| {
+        QueueFilter {
+            after: Some(a),
+            ..f.clone()
+        }
+        .href()
+    });
+    let first = f.after.map(|_| f.first_page().href());
+    let clusters = f
+        .solicitation
+        .map(|s| format!("/staff/solicitations/{s}/clusters"));
+    let empty = d.page.items.is_empty();
+    view! {
+        {d.own_station.clone().map(|s| view! { <p class="hint">{(t.mod_scope)(&s)}</p> })}
+        <ActionOutcome form=d.form.clone()/>
+        <form method="get" action="/staff/opinions" class="filters">
+            <FilterSelect name="solicitation" label=t.op_about value=f.solicitation.map(|s| s.to_string()).unwrap_or_default() options=solicitations/>
+            {targets.map(|o| view! { <FilterSelect name="target" label=t.mod_target value=f.target.clone().unwrap_or_default() options=o/> })}
+            <FilterSelect name="status" label=t.op_status value=code(f.status.map(OpinionStatus::code)) options=statuses/>
+            <FilterSelect name="channel" label=t.op_channel value=code(f.channel.map(Channel::code)) options=channels/>
+            <FilterSelect name="street" label=t.op_street value=f.street.clone().unwrap_or_default() options=streets/>
+            <FilterSelect name="identity" label=t.op_identity value=code(f.identity.map(Identity::code)) options=identities/>
+            {stations.map(|o| view! { <FilterSelect name="station" label=t.mod_station value=f.station.map(|s| s.to_string()).unwrap_or_default() options=o/> })}
+            <div class="filter">
+                <label for="q-from">{t.mod_from}</label>
+                <input type="date" id="q-from" name="from" value=f.from.clone().unwrap_or_default()/>
+            </div>
+            <div class="filter">
+                <label for="q-to">{t.mod_to}</label>
+                <input type="date" id="q-to" name="to" value=f.to.clone().unwrap_or_default()/>
+            </div>
+            <div class="filter">
+                <label for="q-q">{t.mod_keyword}</label>
+                <input type="search" id="q-q" name="q" value=f.keyword.clone().unwrap_or_default()/>
+            </div>
+            <FilterSelect name="sort" label=t.mod_sort value=code(f.sort.map(Sort::code)) options=sorts/>
+            <div class="buttons">
+                <button type="submit" class="secondary">{t.filter_apply}</button>
+                <a href="/staff/opinions">{t.mod_clear}</a>
+                {clusters.map(|h| view! { <a href=h>{t.mod_clusters}</a> })}
+            </div>
+        </form>
+        {if empty {
+            view! { <p>{t.mod_empty}</p> }.into_any()
+        } else {
+            view! {
+                <ActionForm action=action attr:class="form moderate">
+                    <div class="table-wrap">
+                        <table class="stack">
+                            <thead><tr>
+                                <th scope="col">
+                                    <input type="checkbox" id="sel-all" aria-label=t.mod_select_all
+                                        onclick="for (const c of this.form.querySelectorAll('input[name=\"selected[]\"]')) c.checked = this.checked"/>
+                                </th>
+                                <th scope="col">{t.op_code}</th>
+                                <th scope="col">{t.op_about}</th>
+                                <th scope="col">{t.op_content}</th>
+                                <th scope="col">{t.op_about_you}</th>
+                                <th scope="col">{t.op_channel}</th>
+                                <th scope="col">{t.op_status}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <nav class="pager" aria-label=t.pager_label>
+                        {first.map(|h| view! { <a href=h>{t.mod_first}</a> })}
+                        {next.map(|h| view! { <a href=h rel="next">{t.mod_next}</a> })}
+                    </nav>
+                    <section class="panel" aria-labelledby="actions-title">
+                        <h2 id="actions-title">{t.mod_actions}</h2>
+                        <ActionControls form=d.form.clone() return_to=here/>
+                    </section>
+                </ActionForm>
+            }.into_any()
+        }}
     }
-    format!("/staff/opinions?{}", q.join("&"))
 }
 
 #[component]
 pub fn StaffOpinionsPage() -> impl IntoView {
     let t = t();
+    let location = use_location();
     let query = use_query_map();
-    let filters = move || {
-        let q = query.read();
-        (
-            q.get("page")
-                .and_then(|p| p.parse::<i64>().ok())
-                .unwrap_or(1)
-                .max(1),
-            q.get("solicitation").and_then(|s| s.parse::<i64>().ok()),
-            q.get("status")
-                .filter(|s| OpinionStatus::from_code(s).is_some()),
-        )
-    };
-    let data = Resource::new(filters, |(page, sol, status)| {
-        staff_list_opinions(page, sol, status)
-    });
+    let data = Resource::new(
+        move || {
+            let draft = query.read().get("draft");
+            let search = location.search.get();
+            let pairs = url_pairs(&search);
+            let kept: Vec<String> = pairs
+                .iter()
+                .filter(|(k, _)| k != "draft")
+                .map(|(k, v)| format!("{k}={}", urlencoding::encode(v)))
+                .collect();
+            (kept.join("&"), draft)
+        },
+        |(q, draft)| staff_queue(q, draft),
+    );
+    let action = ServerAction::<Moderate>::new();
     view! {
-        <PageTitle text=t.staff_opinions/>
-        <h1>{t.staff_opinions}</h1>
+        <PageTitle text=t.mod_title/>
+        <h1>{t.mod_title}</h1>
+        <ActionFeedback value=action.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
-                let (_, sol, status) = filters();
                 match data.await {
-                    Ok(d) => {
-                        let sol_options = d.solicitations.iter().map(|s| {
-                            let selected = Some(s.id) == sol;
-                            view! { <option value=s.id.to_string() selected=selected>{s.title.clone()}</option> }
-                        }).collect_view();
-                        let status_options = OpinionStatus::ALL.iter().map(|st| {
-                            let selected = status.as_deref() == Some(st.code());
-                            view! { <option value=st.code() selected=selected>{(t.opinion_status)(*st)}</option> }
-                        }).collect_view();
-                        let rows = d.page.items.iter().map(|o| view! {
-                            <tr>
-                                <td><a href=format!("/staff/opinions/{}", o.id)>{o.code.clone()}</a></td>
-                                <td data-label=t.op_about>{o.solicitation_title.clone()}
-                                    {(!o.target_label.is_empty()).then(|| format!(" · {}", o.target_label))}</td>
-                                <td data-label=t.op_content>{o.excerpt.clone()}</td>
-                                <td data-label=t.op_name>{o.name.clone()}" "<span class="phone">{o.phone_masked.clone()}</span></td>
-                                <td data-label=t.op_channel>{(t.channel)(o.channel)}" · "{format_date_zh(&o.received_on)}</td>
-                                <td data-label=t.op_status>{(t.opinion_status)(o.status)}</td>
-                            </tr>
-                        }).collect_view();
-                        let status_for_pager = status.clone();
-                        view! {
-                            <form method="get" action="/staff/opinions" class="toolbar">
-                                <label for="f-solicitation">{t.op_about}</label>
-                                <select id="f-solicitation" name="solicitation">
-                                    <option value="">{t.op_all_solicitations}</option>
-                                    {sol_options}
-                                </select>
-                                <label for="f-status">{t.op_status}</label>
-                                <select id="f-status" name="status">
-                                    <option value="">{t.op_all_statuses}</option>
-                                    {status_options}
-                                </select>
-                                <button type="submit" class="secondary">{t.filter_apply}</button>
-                            </form>
-                            {if d.page.items.is_empty() {
-                                view! { <p>{t.op_list_empty}</p> }.into_any()
-                            } else {
-                                view! {
-                                    <div class="table-wrap">
-                                        <table class="stack">
-                                            <thead><tr>
-                                                <th scope="col">{t.op_code}</th>
-                                                <th scope="col">{t.op_about}</th>
-                                                <th scope="col">{t.op_content}</th>
-                                                <th scope="col">{t.op_about_you}</th>
-                                                <th scope="col">{t.op_channel}</th>
-                                                <th scope="col">{t.op_status}</th>
-                                            </tr></thead>
-                                            <tbody>{rows}</tbody>
-                                        </table>
-                                    </div>
-                                }.into_any()
-                            }}
-                            <Pager page=d.page.page pages=d.page.pages href=move |n| list_href(sol, status_for_pager.as_deref(), n)/>
-                        }
-                        .into_any()
-                    }
+                    Ok(d) => view! { <QueueView d action/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
                 }
             })}
@@ -123,28 +252,28 @@ pub fn StaffOpinionPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new(
-        move || {
-            params
-                .read()
-                .get("id")
-                .and_then(|s| s.parse::<i64>().ok())
-                .unwrap_or(0)
-        },
-        staff_get_opinion,
+        move || (id_param(params), query.read().get("draft")),
+        |(id, draft)| staff_get_opinion(id, draft),
     );
+    let action = ServerAction::<Moderate>::new();
     let entered = move || query.read().get("done").as_deref() == Some("entered");
     view! {
         {move || entered().then(|| view! { <Notice text=t.op_entered/> })}
+        <ActionFeedback value=action.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(d) => {
+                    Ok(StaffOpinion { detail: d, form }) => {
                         let v = d.track.clone();
+                        let pending = v.status == OpinionStatus::Pending;
+                        let here = format!("/staff/opinions/{}", d.id);
+                        let selected = format!("{}:{}", d.id, v.status.code());
                         let link = format!("/track/{}?k={}", v.code, d.access_key);
                         let offline = v.channel != Channel::Online;
                         view! {
                             <PageTitle text=format!("{} {}", t.op_detail, v.code)/>
                             <h1>{t.op_detail}" "{v.code.clone()}</h1>
+                            <ActionOutcome form=form.clone()/>
                             {offline.then(|| view! {
                                 <section class="slip" aria-labelledby="slip-title">
                                     <h2 id="slip-title">{t.op_slip_title}</h2>
@@ -156,6 +285,8 @@ pub fn StaffOpinionPage() -> impl IntoView {
                             })}
                             <dl class="facts">
                                 <dt>{t.op_status}</dt><dd>{(t.opinion_status)(v.status)}</dd>
+                                {v.reject_reason.map(|r| view! { <dt>{t.op_reject_reason}</dt><dd>{(t.reject_reason)(r)}</dd> })}
+                                {v.merged_into.clone().map(|c| view! { <dt>{t.mod_merge_into}</dt><dd>{c}</dd> })}
                                 <dt>{t.op_about}</dt><dd><a href=format!("/staff/solicitations/{}", v.solicitation_id)>{v.solicitation_title.clone()}</a></dd>
                                 {(!v.target_label.is_empty()).then(|| view! { <dt>{t.op_target}</dt><dd>{v.target_label.clone()}</dd> })}
                                 <dt>{t.op_channel}</dt><dd>{(t.channel)(v.channel)}</dd>
@@ -176,6 +307,19 @@ pub fn StaffOpinionPage() -> impl IntoView {
                                 <dt>{t.op_identity}</dt><dd>{(t.identity)(d.identity)}</dd>
                                 {(!d.privacy_version.is_empty()).then(|| view! { <dt>{t.op_privacy_version}</dt><dd>{d.privacy_version.clone()}</dd> })}
                             </dl>
+                            <section class="panel" aria-labelledby="moderate-title">
+                                <h2 id="moderate-title">{t.mod_moderate}</h2>
+                                {if pending {
+                                    view! {
+                                        <ActionForm action=action attr:class="form moderate">
+                                            <input type="hidden" name="selected[]" value=selected/>
+                                            <ActionControls form=form.clone() return_to=here/>
+                                        </ActionForm>
+                                    }.into_any()
+                                } else {
+                                    view! { <p>{t.mod_not_pending}</p> }.into_any()
+                                }}
+                            </section>
                             <h2>{t.op_timeline}</h2>
                             <Timeline entries=v.timeline.clone()/>
                             <h2>{t.op_similar}</h2>

@@ -8,7 +8,7 @@ use crate::components::{
 };
 use crate::domain::time::format_datetime_zh;
 use crate::i18n::t;
-use crate::pages::{loading, PageTitle};
+use crate::pages::{id_param, loading, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
@@ -64,13 +64,7 @@ pub fn StaffSolicitationPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let location = use_location();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = move || id_param(params);
     let data = Resource::new(
         move || (id(), location.search.get()),
         |(id, _)| staff_get_solicitation(id),
@@ -107,6 +101,7 @@ pub fn StaffSolicitationPage() -> impl IntoView {
                                 <a class="button secondary" href=format!("/staff/solicitations/{id}/draft")>{t.sol_add_version}</a>
                                 <a class="button secondary" href=format!("/staff/solicitations/{id}/opinions/new")>{t.sol_enter_offline}</a>
                                 <a href=format!("/staff/opinions?solicitation={id}")>{t.sol_view_opinions}</a>
+                                <a href=format!("/staff/solicitations/{id}/clusters")>{t.mod_clusters}</a>
                                 <a href=format!("/solicitations/{id}")>{t.sol_view_public}</a>
                             </div>
                             <h2>{t.sol_versions}</h2>

@@ -7,7 +7,7 @@ use crate::components::{
     story::StoryArticle,
 };
 use crate::i18n::t;
-use crate::pages::{loading, PageTitle};
+use crate::pages::{id_param, loading, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
@@ -17,13 +17,7 @@ pub fn StaffStoryPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let location = use_location();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<i64>().ok())
-            .unwrap_or(0)
-    };
+    let id = move || id_param(params);
     let story = Resource::new(
         move || (id(), location.search.get()),
         |(id, _)| staff_get_story(id),

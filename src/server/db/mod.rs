@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod drafts;
+pub mod moderation;
 pub mod opinions;
 pub mod rate;
 pub mod sessions;

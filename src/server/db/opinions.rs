@@ -3,11 +3,10 @@
 
 use super::{audit, now_ms, rate, Db};
 use crate::domain::opinion::{
-    mask_phone, Channel, Identity, NewOpinion, OpinionDetail, OpinionRow, OpinionStatus,
-    SimilarOpinion, TimelineEntry, TrackView, CODE_ALPHABET, CODE_RANDOM_LEN,
+    Channel, Identity, NewOpinion, OpinionDetail, OpinionStatus, SimilarOpinion, TimelineEntry,
+    TrackView, CODE_ALPHABET, CODE_RANDOM_LEN,
 };
 use crate::domain::solicitation::{phase, Phase, Status};
-use crate::domain::story::Page;
 use crate::domain::time::iso_date;
 use rand::Rng;
 
@@ -147,6 +146,13 @@ pub async fn submit(
     )))
 }
 
+/// The station that handles an opinion from street `$13` on solicitation `$4`: one of the
+/// solicitation's collecting stations in that street, else any station there, else none (the
+/// district office). An opinion entered by station staff goes to their own station instead.
+const STATION_OF_STREET: &str = "(SELECT st.id FROM stations st LEFT JOIN solicitation_stations ss \
+     ON ss.station_id = st.id AND ss.solicitation_id = $4 WHERE st.street <> '' AND st.street = $13 \
+     ORDER BY CASE WHEN ss.station_id IS NULL THEN 1 ELSE 0 END, st.id LIMIT 1)";
+
 async fn try_submit(
     db: &Db,
     solicitation_id: i64,
@@ -203,13 +209,15 @@ async fn try_submit(
     };
     let code = new_code(now);
     let access_key = new_access_key();
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = sqlx::query_scalar(&format!(
         "INSERT INTO opinions (tracking_code, access_key, submit_key, solicitation_id, \
          draft_version_id, target, target_label, content, suggestion, reason, name, phone, street, \
          community, identity, publish_ok, privacy_version, channel, received_on, entered_by, \
-         status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, \
-         $12, $13, $14, $15, $16, $17, $18, $19, $20, 'pending', $21, $21) RETURNING id",
-    )
+         status, created_at, updated_at, station_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
+         $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'pending', $21, $21, \
+         COALESCE((SELECT station_id FROM accounts WHERE id = $20), {STATION_OF_STREET})) \
+         RETURNING id"
+    ))
     .bind(&code)
     .bind(&access_key)
     .bind(submit_key)
@@ -277,12 +285,15 @@ struct TrackRow {
     received_on: String,
     status: String,
     created_at: i64,
+    reject_reason: String,
+    merged_into_code: Option<String>,
 }
 
 const TRACK_COLS: &str = "o.id, o.tracking_code, o.access_key, o.solicitation_id, \
      s.title AS solicitation_title, o.target_label, o.content, o.suggestion, o.reason, o.channel, \
-     o.received_on, o.status, o.created_at";
-const TRACK_FROM: &str = "FROM opinions o JOIN solicitations s ON s.id = o.solicitation_id";
+     o.received_on, o.status, o.created_at, o.reject_reason, m.tracking_code AS merged_into_code";
+const TRACK_FROM: &str = "FROM opinions o JOIN solicitations s ON s.id = o.solicitation_id \
+     LEFT JOIN opinions m ON m.id = o.merged_into";
 
 async fn timeline(
     db: &Db,
@@ -321,6 +332,8 @@ fn track_view(r: TrackRow, timeline: Vec<TimelineEntry>) -> TrackView {
         status: OpinionStatus::from_code(&r.status).unwrap_or(OpinionStatus::Pending),
         created_at: r.created_at,
         timeline,
+        reject_reason: crate::domain::moderation::RejectReason::from_code(&r.reject_reason),
+        merged_into: r.merged_into_code,
     }
 }
 
@@ -360,74 +373,6 @@ pub async fn key_by_phone(db: &Db, code: &str, phone: &str) -> Result<Option<Str
     Ok(row
         .filter(|(_, p)| !p.is_empty() && same_secret(p, phone))
         .map(|(k, _)| k))
-}
-
-/// Filters of the staff list.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    pub solicitation_id: Option<i64>,
-    pub status: Option<OpinionStatus>,
-}
-
-#[derive(sqlx::FromRow)]
-struct ListRow {
-    id: i64,
-    tracking_code: String,
-    solicitation_id: i64,
-    solicitation_title: String,
-    target_label: String,
-    content: String,
-    name: String,
-    phone: String,
-    channel: String,
-    status: String,
-    received_on: String,
-    total: i64,
-}
-
-/// One page of opinions for staff, newest first, phone numbers masked.
-pub async fn list(
-    db: &Db,
-    f: &Filter,
-    page: i64,
-    per_page: i64,
-) -> Result<Page<OpinionRow>, sqlx::Error> {
-    let page = page.max(1);
-    let rows: Vec<ListRow> = sqlx::query_as(
-        "SELECT o.id, o.tracking_code, o.solicitation_id, s.title AS solicitation_title, \
-         o.target_label, o.content, o.name, o.phone, o.channel, o.status, o.received_on, \
-         COUNT(*) OVER () AS total FROM opinions o JOIN solicitations s ON s.id = o.solicitation_id \
-         WHERE ($1 IS NULL OR o.solicitation_id = $1) AND ($2 IS NULL OR o.status = $2) \
-         ORDER BY o.id DESC LIMIT $3 OFFSET $4",
-    )
-    .bind(f.solicitation_id)
-    .bind(f.status.map(OpinionStatus::code))
-    .bind(per_page)
-    .bind((page - 1) * per_page)
-    .fetch_all(&db.pool)
-    .await?;
-    let total = rows.first().map(|r| r.total).unwrap_or(0);
-    Ok(Page {
-        page,
-        pages: ((total + per_page - 1) / per_page).max(1),
-        total,
-        items: rows
-            .into_iter()
-            .map(|r| OpinionRow {
-                id: r.id,
-                code: r.tracking_code,
-                solicitation_id: r.solicitation_id,
-                solicitation_title: r.solicitation_title,
-                target_label: r.target_label,
-                excerpt: r.content.chars().take(60).collect(),
-                name: r.name,
-                phone_masked: mask_phone(&r.phone),
-                channel: Channel::from_code(&r.channel).unwrap_or(Channel::Online),
-                status: OpinionStatus::from_code(&r.status).unwrap_or(OpinionStatus::Pending),
-                received_on: r.received_on,
-            })
-            .collect(),
-    })
 }
 
 #[derive(sqlx::FromRow)]
