@@ -23,6 +23,7 @@ use crate::pages::{
         login::LoginPage,
         offline_form::OfflineFormPage,
         opinions::{StaffOpinionPage, StaffOpinionsPage},
+        reports::{ReportPageView, ReportPrintPage, ReportsPage},
         solicitation_form::SolicitationFormPage,
         solicitations::{StaffSolicitationPage, StaffSolicitationsPage},
         stories::StaffStoriesPage,
@@ -138,6 +139,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("solicitations/:id/draft") view=DraftFormPage ssr=SsrMode::Async/>
                         <Route path=path!("solicitations/:id/opinions/new") view=OfflineFormPage ssr=SsrMode::Async/>
                         <Route path=path!("solicitations/:id/clusters") view=ClustersPage ssr=SsrMode::Async/>
+                        <Route path=path!("solicitations/:id/reports") view=ReportsPage ssr=SsrMode::Async/>
+                        <Route path=path!("reports/:id") view=ReportPageView ssr=SsrMode::Async/>
+                        <Route path=path!("reports/:id/print") view=ReportPrintPage ssr=SsrMode::Async/>
                         <Route path=path!("opinions") view=StaffOpinionsPage ssr=SsrMode::Async/>
                         <Route path=path!("opinions/:id") view=StaffOpinionPage ssr=SsrMode::Async/>
                     </ParentRoute>

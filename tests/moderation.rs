@@ -6,33 +6,13 @@
 
 mod common;
 
-use common::{start, APP_CALL, BROWSER_FORM};
+use common::{staff_account as account, start, APP_CALL, BROWSER_FORM, PASSWORD as PW};
 use minyi::domain::account::Role;
 use minyi::domain::moderation::{Action, QueueFilter, RejectReason, Selected, Sort};
 use minyi::domain::opinion::{Channel, Identity, NewOpinion, OpinionStatus};
 use minyi::domain::solicitation::{NewSolicitation, Stage, Status, Target};
 use minyi::domain::time::DAY_MS;
 use minyi::server::db::{self, moderation::Scope, opinions::Source, Db};
-
-const PW: &str = "Riverbank-Willow-9-Boats";
-
-async fn account(db: &Db, username: &str, role: Role, station: Option<i64>) -> i64 {
-    let hash = minyi::server::auth::hash_password(PW);
-    db::accounts::insert(
-        db,
-        &db::accounts::NewAccount {
-            username,
-            display_name: username,
-            password_hash: &hash,
-            role,
-            station_id: station,
-        },
-        None,
-    )
-    .await
-    .unwrap()
-    .unwrap()
-}
 
 /// Two stations (东湖 and 西城), an open solicitation collected by both, and a district clerk.
 async fn setup(db: &Db) -> (i64, i64, i64, i64) {

@@ -637,6 +637,27 @@ async fn staff_enter_letters_and_see_masked_numbers(db: Db) {
         "SELECT COUNT(*) FROM audit_log WHERE action = 'opinion.view_contact'",
     )
     .await;
+    // Without the personal-data privilege the name and number stay masked, and nothing is
+    // audited because nothing personal was shown.
+    let detail = app.get(&to, Some(&staff)).await;
+    assert!(!detail.body.contains("13912345670"));
+    assert!(detail.body.contains("139****5670") && detail.body.contains("赵**"));
+    assert!(detail.body.contains("您没有查看居民个人信息的权限"));
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'opinion.view_contact'"
+        )
+        .await,
+        audits
+    );
+    let clerk: i64 = sqlx::query_scalar("SELECT id FROM accounts WHERE username = 'clerk'")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    db::accounts::set_flag(&db, clerk, db::accounts::Flag::PersonalData, true, clerk)
+        .await
+        .unwrap();
     let detail = app.get(&to, Some(&staff)).await;
     assert!(detail.body.contains("13912345670"));
     assert!(detail.body.contains("意见回执"), "the slip to print");

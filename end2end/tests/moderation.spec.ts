@@ -2,10 +2,10 @@ import { test, expect, APIRequestContext } from '@playwright/test';
 import { openSolicitation, ready, visitorPage } from './helpers';
 
 /** Posts a resident's opinion as the plain form does; returns its code and private link. */
-async function submit(request: APIRequestContext, id: string, content: string, street: string) {
+async function submit(request: APIRequestContext, id: string, content: string, street: string, target = '') {
   const r = await request.post('/api/opinions/submit', {
     form: {
-      solicitation_id: id, submit_key: '', target: '', content, suggestion: '', reason: '',
+      solicitation_id: id, submit_key: '', target, content, suggestion: '', reason: '',
       name: '王秀兰', phone: '13800138001', street, community: '', identity: 'resident', consent: '1',
     },
     headers: { Accept: 'text/html', 'Sec-Fetch-Site': 'same-origin' },
@@ -85,4 +85,59 @@ test('the queue works on a 360 px phone and by keyboard', async ({ page }, info)
   await page.getByLabel('处理状态', { exact: true }).focus();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('提交方式', { exact: true })).toBeFocused();
+});
+
+test('staff compile a report, export it, record it as sent and the adoption, and the resident reads it', async ({ page, browser }, info) => {
+  const title = `上报演示 ${info.project.name}-${Date.now()}`;
+  const id = await openSolicitation(page, title);
+  const visitor = await visitorPage(browser, info);
+  const first = await submit(visitor.request, id, '建议第三条写明助餐点每个社区至少一个。', '东湖街道', 'art-3');
+  await submit(visitor.request, id, '上门探访应当留下书面记录。', '西城街道', 'art-3');
+
+  await page.goto(`/staff/opinions?solicitation=${id}&status=pending`);
+  await ready(page);
+  for (const box of await page.locator('input[name="selected[]"]').all()) await box.check();
+  await page.getByLabel('审核通过').check();
+  await page.getByRole('button', { name: '执行' }).click();
+  await expect(page.getByText('已将 2 条意见设为“审核通过”。')).toBeVisible();
+
+  await page.goto(`/staff/solicitations/${id}/reports`);
+  await ready(page);
+  await expect(page.getByText('有 2 条已采用的意见尚未汇总。')).toBeVisible();
+  await page.getByRole('button', { name: '汇总已采用的意见' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: /第三条 · 2 条意见 · 人数 1/ })).toBeVisible();
+  await ready(page);
+  await page.getByLabel('意见摘要').fill('居民希望助餐点覆盖每个社区，探访留有记录。');
+  await page.getByLabel('处理意见').fill('建议在第三条增加一款。');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByText('已保存。')).toBeVisible();
+  await expect(page.getByLabel('意见摘要')).toHaveValue('居民希望助餐点覆盖每个社区，探访留有记录。');
+
+  const [docx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Word（.docx）' }).click(),
+  ]);
+  expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Excel（.xlsx）' }).click(),
+  ]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+
+  await ready(page);
+  await page.getByLabel(/^报送单位/).fill('市人大常委会法制工作委员会');
+  await page.getByRole('button', { name: '登记为已报送' }).click();
+  await expect(page.getByText('已登记报送')).toBeVisible();
+
+  await ready(page);
+  const row = page.locator('section.report-item', { hasText: '第三条' });
+  await row.getByLabel('部分采纳').check();
+  await row.getByLabel('说明（居民可见）').fill('助餐点的建议已吸收进修改稿第三条第二款。');
+  await row.getByRole('button', { name: '记录采纳情况' }).click();
+  await expect(page.getByText('已将 2 条意见设为“部分采纳”。')).toBeVisible();
+
+  await visitor.goto(first.link);
+  await expect(visitor.locator('.status')).toHaveText('部分采纳');
+  await expect(visitor.getByText('助餐点的建议已吸收进修改稿第三条第二款。')).toBeVisible();
+  await expect(visitor.getByText('您的意见已汇总报送市人大常委会法制工作委员会。')).toBeVisible();
 });

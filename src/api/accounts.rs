@@ -144,6 +144,25 @@ pub async fn set_account_disabled(id: String, disabled: String) -> Result<(), Ap
     Ok(())
 }
 
+/// Grants (`on` = "1") or revokes the privilege of seeing residents' names and mobile numbers
+/// in the detail view, the queue and report exports. Admins only (who hold it anyway); writes an
+/// audit entry.
+#[server(endpoint = "admin/accounts/personal-data")]
+pub async fn set_personal_data(id: String, on: String) -> Result<(), AppError> {
+    use crate::domain::policy::Permission;
+    use crate::server::{db, db::accounts::Flag, guard};
+    let (state, me) = guard::staff(Permission::ManageAccounts).await?;
+    let id = id
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| guard::fail(AppError::BadRequest))?;
+    if !db::accounts::set_flag(&state.db, id, Flag::PersonalData, on == "1", me.id).await? {
+        return Err(guard::fail(AppError::NotFound));
+    }
+    leptos_axum::redirect(&format!("{PAGE}?done=updated"));
+    Ok(())
+}
+
 /// Sets a new password on an account, ends its sessions and lifts any lockout. Admins only;
 /// writes an audit entry.
 #[server(endpoint = "admin/accounts/reset")]

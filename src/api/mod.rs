@@ -6,5 +6,6 @@ pub mod accounts;
 pub mod auth;
 pub mod moderation;
 pub mod opinions;
+pub mod reports;
 pub mod solicitations;
 pub mod stories;

@@ -47,7 +47,12 @@ pub async fn staff_queue(query: String, draft: Option<String>) -> Result<QueueDa
     if scope.station.is_some() {
         filter.station = None;
     }
-    let page = db::moderation::queue(&state.db, scope, &filter).await?;
+    let mut page = db::moderation::queue(&state.db, scope, &filter).await?;
+    if !user.sees_personal_data() {
+        for o in &mut page.items {
+            o.name = crate::domain::opinion::mask_name(&o.name);
+        }
+    }
     let targets = match filter.solicitation {
         Some(id) => crate::api::opinions::submit_targets(&state, id, false)
             .await
@@ -110,7 +115,6 @@ pub async fn moderate(
     use crate::domain::{
         form::safe_return_path,
         moderation::{Action, ActionInput},
-        opinion::OpinionStatus,
         policy::Permission,
         text::{Problem, FORM},
     };
@@ -154,18 +158,8 @@ pub async fn moderate(
     };
     match db::moderation::apply(&state.db, user.id, Scope::of(&user), &sel, &act).await {
         Ok(outcome) => {
-            let list = |v: &[(String, OpinionStatus)]| {
-                v.iter()
-                    .map(|(c, s)| format!("{c}:{}", s.code()))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            };
             // The outcome replaces what was typed: the form starts empty again.
-            let result = FormState::new("moderate")
-                .with("done", outcome.done.len().to_string())
-                .with("done_status", act.target_status().code())
-                .with("skipped", list(&outcome.skipped))
-                .with("not_allowed", list(&outcome.not_allowed));
+            let result = outcome.as_form("moderate", act.target_status());
             guard::bounce(&state, &result, &return_to).await
         }
         Err(ApplyError::NotFound) => Err(guard::fail(AppError::NotFound)),

@@ -340,7 +340,7 @@ pub async fn staff_get_opinion(id: i64, draft: Option<String>) -> Result<StaffOp
         return Err(guard::fail(AppError::NotFound));
     }
     let audit = guard::once(&format!("view_contact:{id}"));
-    let detail = db::opinions::detail(&state.db, id, user.id, audit)
+    let detail = db::opinions::detail(&state.db, id, user.id, user.sees_personal_data(), audit)
         .await?
         .ok_or_else(|| guard::fail(AppError::NotFound))?;
     Ok(StaffOpinion {

@@ -4,7 +4,7 @@
 use crate::components::feedback::{ErrorSummary, Notice};
 use crate::components::field::{Control, Field, Select};
 use crate::domain::form::FormState;
-use crate::domain::moderation::RejectReason;
+use crate::domain::moderation::{RejectReason, FEEDBACK_REASON, OUTCOMES};
 use crate::domain::opinion::{OpinionStatus, NOTE};
 use crate::i18n::t;
 use leptos::prelude::*;
@@ -72,6 +72,9 @@ pub fn ActionControls(
     form: Option<FormState>,
     return_to: String,
     #[prop(default = true)] merge: bool,
+    /// Adoption feedback on reported opinions instead of moderation.
+    #[prop(default = false)]
+    feedback: bool,
 ) -> impl IntoView {
     let t = t();
     let s = form.filter(|f| !f.errors.is_empty()).unwrap_or_default();
@@ -94,6 +97,26 @@ pub fn ActionControls(
         )
         .collect();
     let action_problem = s.problem("action").map(|p| (t.problem)(t.mod_action, &p));
+    if feedback {
+        let outcomes = OUTCOMES
+            .iter()
+            .map(|o| choice(o.code(), (t.opinion_status)(*o)))
+            .collect_view();
+        return view! {
+            <input type="hidden" name="return_to" value=return_to/>
+            <fieldset class="actions" id="f-action">
+                <legend>{t.fb_outcome}</legend>
+                {action_problem.map(|m| view! { <p class="error">{m}</p> })}
+                {outcomes}
+            </fieldset>
+            <Field name="note" label=t.mod_note value=s.value("note") problem=s.problem("note")
+                hint=t.fb_note_hint max=FEEDBACK_REASON.max control=Control::TextArea(3) required=true/>
+            <div class="buttons">
+                <button type="submit">{t.fb_record}</button>
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <input type="hidden" name="return_to" value=return_to/>
         <fieldset class="actions" id="f-action">
@@ -114,4 +137,5 @@ pub fn ActionControls(
             <button type="submit">{t.mod_apply}</button>
         </div>
     }
+    .into_any()
 }

@@ -36,6 +36,15 @@ pub struct StaffUser {
     pub display_name: String,
     pub role: Role,
     pub station_id: Option<i64>,
+    /// Granted the personal-data privilege (admins hold it whatever this says).
+    pub personal_data: bool,
+}
+
+impl StaffUser {
+    /// Whether this person may see residents' names and mobile numbers.
+    pub fn sees_personal_data(&self) -> bool {
+        self.role == Role::Admin || self.personal_data
+    }
 }
 
 /// A row of the admin's account list.
@@ -47,6 +56,8 @@ pub struct AccountSummary {
     pub role: Role,
     pub station_name: Option<String>,
     pub disabled: bool,
+    /// Granted the personal-data privilege.
+    pub personal_data: bool,
     pub locked: bool,
 }
 

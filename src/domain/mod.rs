@@ -7,6 +7,7 @@ pub mod form;
 pub mod moderation;
 pub mod opinion;
 pub mod policy;
+pub mod report;
 pub mod similarity;
 pub mod solicitation;
 pub mod statute;

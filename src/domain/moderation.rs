@@ -189,6 +189,12 @@ pub enum Action {
     },
     /// Merge into the opinion with this tracking code (same solicitation).
     Merge { into: String, note: String },
+    /// Adoption feedback on a reported opinion: adopted, partially adopted or not adopted,
+    /// with the reason the resident reads.
+    Feedback {
+        outcome: OpinionStatus,
+        note: String,
+    },
 }
 
 impl Action {
@@ -198,9 +204,38 @@ impl Action {
             Action::Accept { .. } => OpinionStatus::Accepted,
             Action::Reject { .. } => OpinionStatus::Rejected,
             Action::Merge { .. } => OpinionStatus::Merged,
+            Action::Feedback { outcome, .. } => *outcome,
+        }
+    }
+
+    /// The status the action starts from.
+    pub fn from_status(&self) -> OpinionStatus {
+        match self {
+            Action::Feedback { .. } => OpinionStatus::Reported,
+            _ => OpinionStatus::Pending,
+        }
+    }
+
+    /// The note the resident reads with the event.
+    pub fn note(&self) -> &str {
+        match self {
+            Action::Accept { note }
+            | Action::Reject { note, .. }
+            | Action::Merge { note, .. }
+            | Action::Feedback { note, .. } => note,
         }
     }
 }
+
+/// The reason given with adoption feedback: required, since the resident is owed one.
+pub const FEEDBACK_REASON: TextRule = TextRule::block(true, 1000);
+
+/// The outcomes adoption feedback can record.
+pub const OUTCOMES: [OpinionStatus; 3] = [
+    OpinionStatus::Adopted,
+    OpinionStatus::PartiallyAdopted,
+    OpinionStatus::NotAdopted,
+];
 
 /// An opinion a person selected, with the status it had on their screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -225,7 +260,8 @@ pub const MAX_BATCH: usize = 2000;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ActionInput {
     pub selected: Vec<String>,
-    /// `accept`, `reject` or `merge`.
+    /// `accept`, `reject` or `merge`; or for feedback `adopted`, `partially_adopted` or
+    /// `not_adopted`.
     pub action: String,
     pub reason: String,
     pub note: String,
@@ -286,10 +322,16 @@ impl ActionInput {
                 let note = text::take(&mut errors, "note", &self.note, NOTE);
                 into.map(|into| Action::Merge { into, note })
             }
-            _ => {
-                errors.add("action", Problem::BadChoice);
-                None
-            }
+            code => match OpinionStatus::from_code(code).filter(|s| OUTCOMES.contains(s)) {
+                Some(outcome) => Some(Action::Feedback {
+                    outcome,
+                    note: text::take(&mut errors, "note", &self.note, FEEDBACK_REASON),
+                }),
+                None => {
+                    errors.add("action", Problem::BadChoice);
+                    None
+                }
+            },
         };
         match action {
             Some(a) if errors.is_empty() => Ok((selected, a)),
@@ -306,6 +348,24 @@ pub struct BatchOutcome {
     pub done: Vec<String>,
     pub skipped: Vec<(String, OpinionStatus)>,
     pub not_allowed: Vec<(String, OpinionStatus)>,
+}
+
+impl BatchOutcome {
+    /// The outcome as the values of form `form`, to show on the page the action came from:
+    /// `done` (a count), `done_status`, and `skipped` and `not_allowed` as `code:status,…`.
+    pub fn as_form(&self, form: &str, status: OpinionStatus) -> super::form::FormState {
+        let list = |v: &[(String, OpinionStatus)]| {
+            v.iter()
+                .map(|(c, s)| format!("{c}:{}", s.code()))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        super::form::FormState::new(form)
+            .with("done", self.done.len().to_string())
+            .with("done_status", status.code())
+            .with("skipped", list(&self.skipped))
+            .with("not_allowed", list(&self.not_allowed))
+    }
 }
 
 /// A group of near-identical pending opinions on one solicitation (a campaign).
@@ -377,6 +437,26 @@ mod tests {
         i.reason = "".into();
         assert_eq!(
             i.validate().unwrap_err().get("reason"),
+            Some(&Problem::BadChoice)
+        );
+    }
+
+    #[test]
+    fn feedback_needs_its_reason() {
+        let mut i = input("partially_adopted");
+        i.selected = vec!["4:reported".into()];
+        assert_eq!(
+            i.validate().unwrap_err().get("note"),
+            Some(&Problem::Required)
+        );
+        i.note = "吸收了关于助餐点的部分。".into();
+        let (sel, a) = i.validate().unwrap();
+        assert_eq!(sel[0].seen, OpinionStatus::Reported);
+        assert_eq!(a.target_status(), OpinionStatus::PartiallyAdopted);
+        assert_eq!(a.from_status(), OpinionStatus::Reported);
+        i.action = "reported".into();
+        assert_eq!(
+            i.validate().unwrap_err().get("action"),
             Some(&Problem::BadChoice)
         );
     }

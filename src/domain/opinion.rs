@@ -134,6 +134,15 @@ pub fn mask_phone(phone: &str) -> String {
     }
 }
 
+/// A name with all but its first character hidden: `王**`.
+pub fn mask_name(name: &str) -> String {
+    let mut chars = name.trim().chars();
+    match chars.next() {
+        Some(first) => std::iter::once(first).chain(chars.map(|_| '*')).collect(),
+        None => String::new(),
+    }
+}
+
 /// The characters of a tracking code: digits and capitals without 0, 1, I, L and O.
 pub const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 /// Random characters at the end of a tracking code.
@@ -318,6 +327,9 @@ pub struct TrackView {
     pub reject_reason: Option<super::moderation::RejectReason>,
     /// The tracking code of the opinion it was merged into, if merged.
     pub merged_into: Option<String>,
+    /// What became of the opinion it was merged into, once that was reported or answered: its
+    /// latest event the resident may see.
+    pub merged_outcome: Option<TimelineEntry>,
 }
 
 /// An accepted opinion whose author allowed publication, as the public sees it: no name, no
@@ -373,6 +385,8 @@ pub struct OpinionDetail {
     pub publish_ok: bool,
     pub privacy_version: String,
     pub entered_by: Option<String>,
+    /// The name and number are masked: the viewer lacks the personal-data privilege.
+    pub personal_hidden: bool,
     /// Up to five opinions on the same solicitation with similar text, most similar first.
     pub similar: Vec<SimilarOpinion>,
 }
@@ -380,6 +394,13 @@ pub struct OpinionDetail {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_masked_after_the_first_character() {
+        assert_eq!(mask_name(" 王秀兰 "), "王**");
+        assert_eq!(mask_name("李"), "李");
+        assert_eq!(mask_name(""), "");
+    }
 
     fn input() -> OpinionInput {
         OpinionInput {

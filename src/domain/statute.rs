@@ -71,6 +71,37 @@ pub struct ParsedDraft {
     pub warnings: Vec<ParseWarning>,
 }
 
+impl Provision {
+    /// The provision as plain text, one paragraph or item a line: `第三条　街道应当……：`,
+    /// `（一）设置社区助餐点；`. For tables and documents that show an article in full.
+    pub fn plain_text(&self) -> String {
+        fn walk(n: &Provision, lines: &mut Vec<String>) {
+            let line = match (n.label.is_empty(), n.text.is_empty()) {
+                (true, _) => n.text.clone(),
+                (false, true) => n.label.clone(),
+                (false, false) if n.kind == ProvisionKind::Article => {
+                    format!("{}　{}", n.label, n.text)
+                }
+                (false, false) => format!("{}{}", n.label, n.text),
+            };
+            if !line.is_empty() {
+                lines.push(line);
+            }
+            for c in &n.children {
+                walk(c, lines);
+            }
+        }
+        let mut lines = Vec::new();
+        walk(self, &mut lines);
+        // An article's label stands before its first paragraph on the same line.
+        if self.kind == ProvisionKind::Article && lines.len() > 1 && lines[0] == self.label {
+            let first = lines.remove(1);
+            lines[0] = format!("{}　{first}", self.label);
+        }
+        lines.join("\n")
+    }
+}
+
 impl ParsedDraft {
     /// Every article in text order.
     pub fn articles(&self) -> Vec<&Provision> {
@@ -525,6 +556,22 @@ fn paragraph(article_anchor: &str, n: u32, text: &str) -> Provision {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_article_reads_as_plain_text() {
+        let d = parse(DRAFT);
+        let arts = d.articles();
+        let third = arts.iter().find(|a| a.anchor == "art-3").unwrap();
+        assert_eq!(
+            third.plain_text(),
+            "第三条　业主大会决定下列事项：\n（一）制定和修改业主大会议事规则；\n\
+             （二）选举业主委员会，具体包括：\n1.提名候选人；\n2.投票表决；\n\
+             （三）法律、法规规定的其他事项。"
+        );
+        let second = arts.iter().find(|a| a.anchor == "art-2").unwrap();
+        assert!(second.plain_text().starts_with("第二条　本条例适用于"));
+        assert_eq!(second.plain_text().lines().count(), 2);
+    }
 
     #[test]
     fn numerals() {

@@ -82,6 +82,10 @@ pub enum Problem {
     MergeIntoItself,
     /// The opinions to merge belong to different solicitations.
     MergeAcrossSolicitations,
+    /// No accepted opinion waits to be compiled into a report.
+    NothingToReport,
+    /// The report was sent and can no longer change.
+    AlreadySent,
 }
 
 /// Problems keyed by field name (the `name` of the form control). `_form` is the whole form.

@@ -321,6 +321,55 @@ pub struct Texts {
     pub mod_not_pending: &'static str,
     pub op_reject_reason: &'static str,
     pub op_merged_into: fn(&str) -> String,
+    pub fb_title: &'static str,
+    pub fb_outcome: &'static str,
+    pub fb_note_hint: &'static str,
+    pub fb_record: &'static str,
+    pub fb_article: &'static str,
+    pub fb_article_lead: fn(usize) -> String,
+    pub fb_done_all: &'static str,
+    pub op_merged_outcome: &'static str,
+    pub personal_data: &'static str,
+    pub personal_yes: &'static str,
+    pub personal_no: &'static str,
+    pub personal_grant: &'static str,
+    pub personal_revoke: &'static str,
+    pub op_personal_hidden: &'static str,
+    pub rep_file: &'static str,
+    pub rep_annex_file: &'static str,
+    pub rep_annex_title: &'static str,
+    pub rep_whole: &'static str,
+    pub rep_col_article: &'static str,
+    pub rep_col_text: &'static str,
+    pub rep_col_summary: &'static str,
+    pub rep_col_count: &'static str,
+    pub rep_col_people: &'static str,
+    pub rep_col_sources: &'static str,
+    pub rep_col_handling: &'static str,
+    pub rep_subtitle: fn(&str, i64, &str) -> String,
+    pub rep_sent_to: fn(&str, &str) -> String,
+    pub rep_default_title: fn(&str) -> String,
+    pub rep_list: &'static str,
+    pub rep_new: &'static str,
+    pub rep_waiting: fn(i64) -> String,
+    pub rep_none: &'static str,
+    pub rep_status: fn(crate::domain::report::ReportStatus) -> &'static str,
+    pub rep_count: fn(i64) -> String,
+    pub rep_edit_lead: &'static str,
+    pub rep_refresh: &'static str,
+    pub rep_refreshed: &'static str,
+    pub rep_export: &'static str,
+    pub rep_print: &'static str,
+    pub rep_send_title: &'static str,
+    pub rep_recipient: &'static str,
+    pub rep_recipient_hint: &'static str,
+    pub rep_sent_on: &'static str,
+    pub rep_send: &'static str,
+    pub rep_sent: &'static str,
+    pub rep_sent_note: fn(&str) -> String,
+    pub rep_personal_yes: &'static str,
+    pub rep_personal_no: &'static str,
+    pub rep_district_only: &'static str,
     pub privacy_body: &'static [(&'static str, &'static str)],
 }
 
@@ -358,4 +407,47 @@ pub fn app_error(e: &crate::error::AppError) -> &'static str {
 /// A parse warning of a draft text, as a sentence.
 pub fn parse_warning(w: &crate::domain::statute::ParseWarning) -> String {
     (t().parse_warning)(w)
+}
+
+/// `网上 12、座谈会 3`.
+fn counts<K>(items: &[(K, i64)], name: impl Fn(&K) -> String) -> String {
+    items
+        .iter()
+        .map(|(k, n)| format!("{} {n}", name(k)))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The sources of a row in one cell: channels; streets; identities.
+pub fn report_sources(item: &crate::domain::report::ReportItem) -> String {
+    let t = t();
+    let mut parts = vec![counts(&item.channels, |c| (t.channel)(*c).to_string())];
+    if !item.streets.is_empty() {
+        parts.push(counts(&item.streets, |s| s.clone()));
+    }
+    parts.push(counts(&item.identities, |i| (t.identity)(*i).to_string()));
+    parts.join("；")
+}
+
+/// The row's heading: `第三条` or `总体意见`.
+pub fn report_row_label(item: &crate::domain::report::ReportItem) -> String {
+    if item.label.is_empty() {
+        t().rep_whole.to_string()
+    } else {
+        item.label.clone()
+    }
+}
+
+/// The line under the title: solicitation, count, date, and where it went.
+pub fn report_subtitle(report: &crate::domain::report::Report) -> String {
+    let t = t();
+    let mut s = (t.rep_subtitle)(
+        &report.solicitation_title,
+        report.opinion_count(),
+        &crate::domain::time::iso_date(report.created_at),
+    );
+    if !report.recipient.is_empty() {
+        s.push_str(&(t.rep_sent_to)(&report.recipient, &report.sent_on));
+    }
+    s
 }

@@ -3,6 +3,7 @@
 use super::Texts;
 use crate::domain::moderation::{RejectReason, Sort};
 use crate::domain::opinion::{Channel, Identity, OpinionStatus};
+use crate::domain::report::ReportStatus;
 use crate::domain::solicitation::{Stage, Status};
 use crate::domain::statute::{ParseWarning, ProvisionKind};
 use crate::domain::text::Problem;
@@ -79,6 +80,10 @@ fn problem(label: &str, p: &Problem) -> String {
         Problem::MergeTargetClosed { status } => {
             format!("{label}所填的意见已是“{status}”状态，不能再作为合并目标，请选一条待审核或已采用的意见。")
         }
+        Problem::NothingToReport => {
+            "没有已采用且尚未汇总的意见。请先在审核页面采用意见。".into()
+        }
+        Problem::AlreadySent => "这份汇总表已经报送，不能再修改。".into(),
         Problem::MergeAcrossSolicitations => {
             "勾选的意见属于不同的征集，只能把同一次征集的意见合并在一起。".into()
         }
@@ -409,6 +414,58 @@ pub static TEXTS: Texts = Texts {
     mod_not_pending: "这条意见已审核过，不在待审核状态。",
     op_reject_reason: "未采用原因",
     op_merged_into: |code| format!("您的意见与内容相同的意见 {code} 合并处理，处理结果会一并告知您。"),
+    fb_title: "采纳反馈",
+    fb_outcome: "采纳情况",
+    fb_note_hint: "写明采纳在哪里（如“已吸收进修改稿第三条第二款”）或未采纳的理由。居民会看到这段说明。",
+    fb_record: "记录采纳情况",
+    fb_article: "本条意见的采纳反馈",
+    fb_article_lead: |n| format!("有 {n} 条已上报的意见等待反馈，可以一次记录。"),
+    fb_done_all: "本条意见都已记录采纳情况。",
+    op_merged_outcome: "所并入意见的处理结果",
+    personal_data: "个人信息权限",
+    personal_yes: "可查看",
+    personal_no: "不可查看",
+    personal_grant: "授予个人信息权限",
+    personal_revoke: "收回个人信息权限",
+    op_personal_hidden: "您没有查看居民个人信息的权限，姓名和手机号已部分隐去。工作确有需要时，请联系管理员授权。",
+    rep_file: "意见汇总表",
+    rep_annex_file: "意见明细",
+    rep_annex_title: "附件：意见明细",
+    rep_whole: "总体意见",
+    rep_col_article: "条文",
+    rep_col_text: "条文内容",
+    rep_col_summary: "意见摘要",
+    rep_col_count: "意见数",
+    rep_col_people: "人数",
+    rep_col_sources: "意见来源",
+    rep_col_handling: "处理意见",
+    rep_subtitle: |title, n, day| format!("征集：{title}。共 {n} 条意见，{} 汇总。", format_date_zh(day)),
+    rep_sent_to: |to, day| format!("已于 {} 报送{to}。", format_date_zh(day)),
+    rep_default_title: |title| format!("《{title}》意见汇总表"),
+    rep_list: "意见汇总表",
+    rep_new: "汇总已采用的意见",
+    rep_waiting: |n| format!("有 {n} 条已采用的意见尚未汇总。"),
+    rep_none: "还没有汇总表。",
+    rep_status: |s| match s {
+        ReportStatus::Draft => "草稿",
+        ReportStatus::Sent => "已报送",
+    },
+    rep_count: |n| format!("{n} 条意见"),
+    rep_edit_lead: "逐条填写意见摘要和处理意见，保存后可以导出。登记报送后，汇总表不能再修改。",
+    rep_refresh: "补充汇总后来采用的意见",
+    rep_refreshed: "已补充新采用的意见。",
+    rep_export: "导出",
+    rep_print: "打印版",
+    rep_send_title: "登记报送",
+    rep_recipient: "报送单位",
+    rep_recipient_hint: "如：市人大常委会法制工作委员会",
+    rep_sent_on: "报送日期",
+    rep_send: "登记为已报送",
+    rep_sent: "已登记报送，汇总表中的意见已改为“已汇总上报”。",
+    rep_sent_note: |to| format!("您的意见已汇总报送{to}。"),
+    rep_personal_yes: "导出文件的附件含居民姓名和手机号，请妥善保管，不要外传。",
+    rep_personal_no: "导出文件不含居民姓名和手机号（您没有个人信息权限）。",
+    rep_district_only: "意见汇总和报送由区人大常委会工作人员办理。",
     privacy_body: PRIVACY,
 };
 

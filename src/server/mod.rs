@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod csrf;
 pub mod db;
+pub mod export;
 pub mod guard;
 pub mod markdown;
 pub mod router;

@@ -5,7 +5,7 @@ use super::{csrf, db, state::AppState};
 use crate::app::{shell, App, SiteInfo};
 use axum::{
     body::Body,
-    extract::{DefaultBodyLimit, Request, State},
+    extract::{DefaultBodyLimit, Path, Request, State},
     http::{header, HeaderValue, StatusCode},
     middleware,
     response::{IntoResponse, Response},
@@ -26,6 +26,86 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n")
     }
+}
+
+/// `/staff/reports/{id}/export/{format}`: a report as a .docx, .xlsx or CSV download, for
+/// district staff and admins; names and numbers only for those with the personal-data
+/// privilege. Each download writes an audit entry.
+async fn export_report(
+    State(state): State<AppState>,
+    Path((id, format)): Path<(i64, String)>,
+    headers: http::HeaderMap,
+) -> Response {
+    use super::{auth, db::moderation::Scope, export};
+    let Some(format) = export::Format::from_name(&format) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let user = match auth::cookie_token(&headers) {
+        Some(t) => db::sessions::resolve(&state.db, &auth::token_hash(&t)).await,
+        None => Ok(None),
+    };
+    let user = match user {
+        Ok(Some(u)) => u,
+        Ok(None) => {
+            let back = format!("/staff/reports/{id}");
+            let to = crate::domain::form::with_query("/staff/login", "next", &back);
+            return (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response();
+        }
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    if !crate::domain::policy::allows(user.role, crate::domain::policy::Permission::HandleOpinions)
+        || Scope::of(&user).station.is_some()
+    {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let personal = user.sees_personal_data();
+    let report = match db::reports::get(&state.db, id, personal).await {
+        Ok(Some(r)) => r,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let bytes = match export::render(&report, format) {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!("export of report {id} failed: {e}");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let logged = async {
+        let mut conn = state.db.pool.acquire().await?;
+        let detail = format!(
+            "{} {}",
+            format.file_name(&report),
+            if personal { "personal" } else { "anonymous" }
+        );
+        db::audit::record(
+            &mut conn,
+            Some(user.id),
+            "report.export",
+            "report",
+            Some(id),
+            &detail,
+        )
+        .await
+    };
+    if logged.await.is_err() {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    let name = format.file_name(&report);
+    let disposition = format!(
+        "attachment; filename=\"report-{id}.{}\"; filename*=UTF-8''{}",
+        name.rsplit('.').next().unwrap_or("bin"),
+        urlencoding::encode(&name)
+    );
+    (
+        [
+            (header::CONTENT_TYPE, format.content_type().to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
 /// Sends a rendered page in one piece. Pages are rendered whole before the first byte leaves
@@ -76,6 +156,7 @@ pub fn router(state: AppState) -> Router {
         .precompressed_br();
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/staff/reports/{id}/export/{format}", get(export_report))
         .nest_service(
             &format!("/{}", options.site_pkg_dir),
             ServeDir::new(pkg).precompressed_gzip().precompressed_br(),

@@ -292,3 +292,30 @@ impl App {
         r.session().expect("sign-in sets the session cookie")
     }
 }
+
+/// The password of accounts made by [`staff_account`].
+pub const PASSWORD: &str = "Riverbank-Willow-9-Boats";
+
+/// Creates an account with [`PASSWORD`], attached to `station` if given, and returns its id.
+pub async fn staff_account(
+    db: &Db,
+    username: &str,
+    role: minyi::domain::account::Role,
+    station: Option<i64>,
+) -> i64 {
+    let hash = minyi::server::auth::hash_password(PASSWORD);
+    db::accounts::insert(
+        db,
+        &db::accounts::NewAccount {
+            username,
+            display_name: username,
+            password_hash: &hash,
+            role,
+            station_id: station,
+        },
+        None,
+    )
+    .await
+    .unwrap()
+    .unwrap()
+}

@@ -82,6 +82,10 @@ fn Status(p: TrackPage, new: bool) -> impl IntoView {
                 <dt>{t.op_received_on}</dt><dd>{format_date_zh(&v.received_on)}</dd>
             </dl>
             {v.merged_into.clone().map(|c| view! { <p class="notice">{(t.op_merged_into)(&c)}</p> })}
+            {v.merged_outcome.clone().map(|e| view! {
+                <h2>{t.op_merged_outcome}</h2>
+                <Timeline entries=vec![e]/>
+            })}
             <h2>{t.op_timeline}</h2>
             <Timeline entries=v.timeline.clone()/>
             <h2>{t.op_your_opinion}</h2>

@@ -2,6 +2,7 @@
 
 use crate::api::accounts::{
     accounts_page, AccountsData, CreateAccount, ResetAccountPassword, SetAccountDisabled,
+    SetPersonalData,
 };
 use crate::components::{
     feedback::{ActionFeedback, ErrorSummary, ErrorView, Notice},
@@ -27,6 +28,7 @@ fn AccountRow(
     me: i64,
     reset_draft: Option<FormState>,
     toggle: ServerAction<SetAccountDisabled>,
+    grant: ServerAction<SetPersonalData>,
     reset: ServerAction<ResetAccountPassword>,
 ) -> impl IntoView {
     let t = t();
@@ -48,6 +50,17 @@ fn AccountRow(
         (t.disable, "1")
     };
     let toggle_id = id.clone();
+    let grant_id = id.clone();
+    let (grant_label, grant_flag) = if account.personal_data {
+        (t.personal_revoke, "0")
+    } else {
+        (t.personal_grant, "1")
+    };
+    let personal = if account.role == Role::Admin || account.personal_data {
+        t.personal_yes
+    } else {
+        t.personal_no
+    };
     view! {
         <tr>
             <td data-label=t.username>{account.username.clone()}</td>
@@ -57,12 +70,20 @@ fn AccountRow(
                 {account.station_name.clone().unwrap_or_else(|| t.no_station.to_string())}
             </td>
             <td data-label=t.account_state>{state}</td>
+            <td data-label=t.personal_data>{personal}</td>
             <td class="row-actions">
                 {(account.id != me).then(|| view! {
                     <ActionForm action=toggle attr:class="inline">
                         <input type="hidden" name="id" value=toggle_id/>
                         <input type="hidden" name="disabled" value=flag/>
                         <button type="submit" class="secondary">{toggle_label}</button>
+                    </ActionForm>
+                })}
+                {(account.role == Role::Staff).then(|| view! {
+                    <ActionForm action=grant attr:class="inline">
+                        <input type="hidden" name="id" value=grant_id/>
+                        <input type="hidden" name="on" value=grant_flag/>
+                        <button type="submit" class="secondary">{grant_label}</button>
                     </ActionForm>
                 })}
                 <ActionForm action=reset attr:class="inline reset">
@@ -130,6 +151,7 @@ pub fn AccountsPageView() -> impl IntoView {
     );
     let create = ServerAction::<CreateAccount>::new();
     let toggle = ServerAction::<SetAccountDisabled>::new();
+    let grant = ServerAction::<SetPersonalData>::new();
     let reset = ServerAction::<ResetAccountPassword>::new();
     let notice = move || {
         query.read().get("done").and_then(|d| match d.as_str() {
@@ -146,6 +168,7 @@ pub fn AccountsPageView() -> impl IntoView {
         {move || notice().map(|n| view! { <Notice text=n/> })}
         <ActionFeedback value=create.value()/>
         <ActionFeedback value=toggle.value()/>
+        <ActionFeedback value=grant.value()/>
         <ActionFeedback value=reset.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
@@ -155,7 +178,7 @@ pub fn AccountsPageView() -> impl IntoView {
                         let reset_for = page.reset.clone();
                         let rows = page.accounts.clone().into_iter().map(|a| {
                             let draft = reset_for.clone().filter(|d| d.value("id") == a.id.to_string());
-                            view! { <AccountRow account=a me reset_draft=draft toggle reset/> }
+                            view! { <AccountRow account=a me reset_draft=draft toggle grant reset/> }
                         }).collect_view();
                         view! {
                             <div class="table-wrap">
@@ -166,6 +189,7 @@ pub fn AccountsPageView() -> impl IntoView {
                                         <th scope="col">{t.role}</th>
                                         <th scope="col">{t.station}</th>
                                         <th scope="col">{t.account_state}</th>
+                                        <th scope="col">{t.personal_data}</th>
                                         <th scope="col">{t.actions}</th>
                                     </tr></thead>
                                     <tbody>{rows}</tbody>

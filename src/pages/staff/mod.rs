@@ -9,6 +9,7 @@ pub mod layout;
 pub mod login;
 pub mod offline_form;
 pub mod opinions;
+pub mod reports;
 pub mod solicitation_form;
 pub mod solicitations;
 pub mod stories;

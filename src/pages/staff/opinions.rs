@@ -266,6 +266,7 @@ pub fn StaffOpinionPage() -> impl IntoView {
                     Ok(StaffOpinion { detail: d, form }) => {
                         let v = d.track.clone();
                         let pending = v.status == OpinionStatus::Pending;
+                        let reported = v.status == OpinionStatus::Reported;
                         let here = format!("/staff/opinions/{}", d.id);
                         let selected = format!("{}:{}", d.id, v.status.code());
                         let link = format!("/track/{}?k={}", v.code, d.access_key);
@@ -299,7 +300,7 @@ pub fn StaffOpinionPage() -> impl IntoView {
                             {(!v.suggestion.is_empty()).then(|| view! { <h3>{t.op_suggestion}</h3><p class="pre">{v.suggestion.clone()}</p> })}
                             {(!v.reason.is_empty()).then(|| view! { <h3>{t.op_reason}</h3><p class="pre">{v.reason.clone()}</p> })}
                             <h2>{t.op_contact}</h2>
-                            <p class="hint">{t.op_contact_audit}</p>
+                            <p class="hint">{if d.personal_hidden { t.op_personal_hidden } else { t.op_contact_audit }}</p>
                             <dl class="facts">
                                 <dt>{t.op_name}</dt><dd>{d.name.clone()}</dd>
                                 <dt>{t.op_phone}</dt><dd class="phone-full">{d.phone.clone()}</dd>
@@ -309,11 +310,11 @@ pub fn StaffOpinionPage() -> impl IntoView {
                             </dl>
                             <section class="panel" aria-labelledby="moderate-title">
                                 <h2 id="moderate-title">{t.mod_moderate}</h2>
-                                {if pending {
+                                {if pending || reported {
                                     view! {
                                         <ActionForm action=action attr:class="form moderate">
                                             <input type="hidden" name="selected[]" value=selected/>
-                                            <ActionControls form=form.clone() return_to=here/>
+                                            <ActionControls form=form.clone() return_to=here feedback=reported/>
                                         </ActionForm>
                                     }.into_any()
                                 } else {

@@ -102,6 +102,7 @@ pub fn StaffSolicitationPage() -> impl IntoView {
                                 <a class="button secondary" href=format!("/staff/solicitations/{id}/opinions/new")>{t.sol_enter_offline}</a>
                                 <a href=format!("/staff/opinions?solicitation={id}")>{t.sol_view_opinions}</a>
                                 <a href=format!("/staff/solicitations/{id}/clusters")>{t.mod_clusters}</a>
+                                <a href=format!("/staff/solicitations/{id}/reports")>{t.rep_list}</a>
                                 <a href=format!("/solicitations/{id}")>{t.sol_view_public}</a>
                             </div>
                             <h2>{t.sol_versions}</h2>

@@ -75,13 +75,14 @@ struct SummaryRow {
     role: String,
     station_name: Option<String>,
     disabled: i64,
+    personal_data: i64,
     locked_until: Option<i64>,
 }
 
 /// Every account, admins first, then by username.
 pub async fn list(db: &Db) -> Result<Vec<AccountSummary>, sqlx::Error> {
     let rows: Vec<SummaryRow> = sqlx::query_as(
-        "SELECT a.id, a.username, a.display_name, a.role, s.name AS station_name, a.disabled, t.locked_until \
+        "SELECT a.id, a.username, a.display_name, a.role, s.name AS station_name, a.disabled, a.personal_data, t.locked_until \
          FROM accounts a LEFT JOIN stations s ON s.id = a.station_id \
          LEFT JOIN login_throttle t ON t.username = a.username \
          ORDER BY a.role, a.username",
@@ -98,6 +99,7 @@ pub async fn list(db: &Db) -> Result<Vec<AccountSummary>, sqlx::Error> {
             role: Role::from_code(&r.role).unwrap_or(Role::Staff),
             station_name: r.station_name,
             disabled: r.disabled != 0,
+            personal_data: r.personal_data != 0,
             locked: r.locked_until.is_some_and(|t| t > now),
         })
         .collect())
@@ -111,6 +113,15 @@ pub async fn username(db: &Db, id: i64) -> Result<Option<String>, sqlx::Error> {
         .await
 }
 
+/// A yes/no setting of an account that admins change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    /// Disabled accounts cannot sign in; disabling ends their sessions.
+    Disabled,
+    /// May see residents' names and mobile numbers.
+    PersonalData,
+}
+
 /// Disables or re-enables an account; disabling also ends its sessions. False if no such account.
 pub async fn set_disabled(
     db: &Db,
@@ -118,28 +129,42 @@ pub async fn set_disabled(
     disabled: bool,
     actor_id: i64,
 ) -> Result<bool, sqlx::Error> {
+    set_flag(db, id, Flag::Disabled, disabled, actor_id).await
+}
+
+/// Sets `flag` of account `id` to `on`, with an audit entry. False if no such account.
+pub async fn set_flag(
+    db: &Db,
+    id: i64,
+    flag: Flag,
+    on: bool,
+    actor_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let (column, action) = match (flag, on) {
+        (Flag::Disabled, true) => ("disabled", "account.disable"),
+        (Flag::Disabled, false) => ("disabled", "account.enable"),
+        (Flag::PersonalData, true) => ("personal_data", "account.grant_personal_data"),
+        (Flag::PersonalData, false) => ("personal_data", "account.revoke_personal_data"),
+    };
     let mut tx = db.pool.begin().await?;
-    let n = sqlx::query("UPDATE accounts SET disabled = $2, updated_at = $3 WHERE id = $1")
-        .bind(id)
-        .bind(disabled as i64)
-        .bind(now_ms())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+    let n = sqlx::query(&format!(
+        "UPDATE accounts SET {column} = $2, updated_at = $3 WHERE id = $1"
+    ))
+    .bind(id)
+    .bind(on as i64)
+    .bind(now_ms())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
     if n == 0 {
         return Ok(false);
     }
-    if disabled {
+    if flag == Flag::Disabled && on {
         sqlx::query("DELETE FROM sessions WHERE account_id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
     }
-    let action = if disabled {
-        "account.disable"
-    } else {
-        "account.enable"
-    };
     audit::record(&mut tx, Some(actor_id), action, "account", Some(id), "").await?;
     tx.commit().await?;
     Ok(true)

@@ -7,6 +7,7 @@ pub mod drafts;
 pub mod moderation;
 pub mod opinions;
 pub mod rate;
+pub mod reports;
 pub mod sessions;
 pub mod solicitations;
 pub mod stations;

@@ -315,12 +315,12 @@ pub async fn apply(
         tx.commit().await?;
         return Ok(outcome);
     }
-    let (reason, note) = match action {
-        Action::Accept { note } => ("", note.as_str()),
-        Action::Reject { reason, note } => (reason.code(), note.as_str()),
-        Action::Merge { note, .. } => ("", note.as_str()),
+    let reason = match action {
+        Action::Reject { reason, .. } => reason.code(),
+        _ => "",
     };
-    // Every moving opinion was pending (the only status these actions leave).
+    let note = action.note();
+    // Every moving opinion was in the action's one starting status.
     for chunk in moving.chunks(500) {
         let list = placeholders(5, chunk.len());
         let sql = format!(
@@ -344,7 +344,7 @@ pub async fn apply(
         let mut q = sqlx::query(&sql)
             .bind(now)
             .bind(actor_id)
-            .bind(OpinionStatus::Pending.code())
+            .bind(action.from_status().code())
             .bind(to.code())
             .bind(note);
         for id in chunk {

@@ -334,6 +334,7 @@ fn track_view(r: TrackRow, timeline: Vec<TimelineEntry>) -> TrackView {
         timeline,
         reject_reason: crate::domain::moderation::RejectReason::from_code(&r.reject_reason),
         merged_into: r.merged_into_code,
+        merged_outcome: None,
     }
 }
 
@@ -357,10 +358,41 @@ pub async fn track(db: &Db, code: &str, key: &str) -> Result<Option<TrackView>, 
     match row {
         Some(r) if same_secret(&r.access_key, key) => {
             let events = timeline(db, r.id, false).await?;
-            Ok(Some(track_view(r, events)))
+            let merged = match &r.merged_into_code {
+                Some(code) => merged_outcome(db, code).await?,
+                None => None,
+            };
+            let mut view = track_view(r, events);
+            view.merged_outcome = merged;
+            Ok(Some(view))
         }
         _ => Ok(None),
     }
+}
+
+/// The latest event a resident may see of the opinion with `code`, if it was reported or
+/// answered: what a merged opinion's author learns of the one theirs joined.
+async fn merged_outcome(db: &Db, code: &str) -> Result<Option<TimelineEntry>, sqlx::Error> {
+    let row: Option<(i64, String, String)> = sqlx::query_as(
+        "SELECT e.at, e.to_status, e.note FROM opinion_events e JOIN opinions m ON m.id = e.opinion_id \
+         WHERE m.tracking_code = $1 AND e.visible = 1 ORDER BY e.at DESC, e.id DESC LIMIT 1",
+    )
+    .bind(code)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row
+        .and_then(|(at, status, note)| {
+            OpinionStatus::from_code(&status).map(|status| TimelineEntry { at, status, note })
+        })
+        .filter(|e| {
+            matches!(
+                e.status,
+                OpinionStatus::Reported
+                    | OpinionStatus::Adopted
+                    | OpinionStatus::PartiallyAdopted
+                    | OpinionStatus::NotAdopted
+            )
+        }))
 }
 
 /// The secret of the opinion with `code` if `phone` is the number given with it.
@@ -389,12 +421,13 @@ struct ContactRow {
     entered_by: Option<String>,
 }
 
-/// One opinion with its submitter's contact details, for staff member `viewer_id`. With `audit`,
-/// writes an audit entry (who saw which opinion's contact details, when).
+/// One opinion for staff member `viewer_id`: with `personal`, with its submitter's name and
+/// number (and, with `audit`, an audit entry of who saw them, when); without, those masked.
 pub async fn detail(
     db: &Db,
     id: i64,
     viewer_id: i64,
+    personal: bool,
     audit: bool,
 ) -> Result<Option<OpinionDetail>, sqlx::Error> {
     // The track columns, then the contact columns, of one row.
@@ -420,7 +453,15 @@ pub async fn detail(
     else {
         return Ok(None);
     };
-    if audit {
+    let (name, phone) = if personal {
+        (name, phone)
+    } else {
+        (
+            crate::domain::opinion::mask_name(&name),
+            crate::domain::opinion::mask_phone(&phone),
+        )
+    };
+    if audit && personal {
         let mut conn = db.pool.acquire().await?;
         super::audit::record(
             &mut conn,
@@ -447,6 +488,7 @@ pub async fn detail(
         publish_ok: publish_ok != 0,
         privacy_version,
         entered_by,
+        personal_hidden: !personal,
         similar,
     }))
 }

@@ -62,13 +62,14 @@ struct SessionRow {
     role: String,
     station_id: Option<i64>,
     disabled: i64,
+    personal_data: i64,
 }
 
 /// The staff member of a live session, refreshing its idle timer; `None` when it has expired or
 /// the account is disabled. An expired row stays until `insert` purges it.
 pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<StaffUser>, sqlx::Error> {
     let row: Option<SessionRow> = sqlx::query_as(
-        "SELECT s.created_at, s.last_seen_at, a.id, a.username, a.display_name, a.role, a.station_id, a.disabled \
+        "SELECT s.created_at, s.last_seen_at, a.id, a.username, a.display_name, a.role, a.station_id, a.disabled, a.personal_data \
          FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
     )
     .bind(token_hash)
@@ -97,6 +98,7 @@ pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<StaffUser>, sql
         display_name: row.display_name,
         role: role.unwrap_or(Role::Staff),
         station_id: row.station_id,
+        personal_data: row.personal_data != 0,
     }))
 }
 

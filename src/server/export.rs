@@ -1,0 +1,271 @@
+//! A report as files: a Word document (.docx), a workbook (.xlsx) with the table and the annex
+//! on two sheets, and CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the
+//! Chinese correctly) for the table and for the annex. Every format carries the same words.
+
+use crate::domain::report::{AnnexOpinion, Report};
+use crate::i18n::{
+    report_row_label as row_label, report_sources as sources, report_subtitle as subtitle, t,
+};
+
+/// The formats a report can be downloaded in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Docx,
+    Xlsx,
+    /// The table.
+    Csv,
+    /// The annex: one line per opinion.
+    AnnexCsv,
+}
+
+impl Format {
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "docx" => Some(Self::Docx),
+            "xlsx" => Some(Self::Xlsx),
+            "csv" => Some(Self::Csv),
+            "annex.csv" => Some(Self::AnnexCsv),
+            _ => None,
+        }
+    }
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Self::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Self::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Self::Csv | Self::AnnexCsv => "text/csv; charset=utf-8",
+        }
+    }
+    /// The file name offered for saving, `意见汇总表-12.docx`.
+    pub fn file_name(self, report: &Report) -> String {
+        let t = t();
+        match self {
+            Self::Docx => format!("{}-{}.docx", t.rep_file, report.id),
+            Self::Xlsx => format!("{}-{}.xlsx", t.rep_file, report.id),
+            Self::Csv => format!("{}-{}.csv", t.rep_file, report.id),
+            Self::AnnexCsv => format!("{}-{}.csv", t.rep_annex_file, report.id),
+        }
+    }
+}
+
+/// The table's columns, and each row's cells in that order.
+fn table(report: &Report) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let t = t();
+    let head = vec![
+        t.rep_col_article,
+        t.rep_col_text,
+        t.rep_col_summary,
+        t.rep_col_count,
+        t.rep_col_people,
+        t.rep_col_sources,
+        t.rep_col_handling,
+    ];
+    let rows = report
+        .items
+        .iter()
+        .map(|i| {
+            vec![
+                row_label(i),
+                i.article_text.clone(),
+                i.summary.clone(),
+                i.opinions.to_string(),
+                i.people.to_string(),
+                sources(i),
+                i.handling.clone(),
+            ]
+        })
+        .collect();
+    (head, rows)
+}
+
+/// The annex's columns (names and numbers only when the report carries them), and its rows.
+fn annex(report: &Report) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let t = t();
+    let mut head = vec![
+        t.op_code,
+        t.rep_col_article,
+        t.op_content,
+        t.op_suggestion,
+        t.op_reason,
+        t.op_channel,
+        t.op_street,
+        t.op_identity,
+        t.op_received_on,
+    ];
+    if report.with_personal {
+        head.push(t.op_name);
+        head.push(t.op_phone);
+    }
+    let rows = report
+        .annex
+        .iter()
+        .map(|o: &AnnexOpinion| {
+            let mut r = vec![
+                o.code.clone(),
+                if o.target_label.is_empty() {
+                    t.rep_whole.to_string()
+                } else {
+                    o.target_label.clone()
+                },
+                o.content.clone(),
+                o.suggestion.clone(),
+                o.reason.clone(),
+                (t.channel)(o.channel).to_string(),
+                o.street.clone(),
+                (t.identity)(o.identity).to_string(),
+                o.received_on.clone(),
+            ];
+            if report.with_personal {
+                r.push(o.name.clone().unwrap_or_default());
+                r.push(o.phone.clone().unwrap_or_default());
+            }
+            r
+        })
+        .collect();
+    (head, rows)
+}
+
+/// The file in `format`.
+pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Docx => docx(report),
+        Format::Xlsx => xlsx(report),
+        Format::Csv => {
+            let (head, rows) = table(report);
+            csv(&head, &rows)
+        }
+        Format::AnnexCsv => {
+            let (head, rows) = annex(report);
+            csv(&head, &rows)
+        }
+    }
+}
+
+fn csv(head: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::from("\u{feff}".as_bytes());
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record(head).map_err(|e| e.to_string())?;
+        for r in rows {
+            w.write_record(r).map_err(|e| e.to_string())?;
+        }
+        w.flush().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
+    use rust_xlsxwriter::{Format as Cell, FormatAlign, Workbook};
+    let t = t();
+    let mut book = Workbook::new();
+    let bold = Cell::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let wrap = Cell::new().set_text_wrap().set_align(FormatAlign::Top);
+    let title = Cell::new().set_bold().set_font_size(14);
+    let sheets = [
+        (
+            t.rep_file,
+            report.title.clone(),
+            table(report),
+            [10.0, 40.0, 40.0, 8.0, 8.0, 30.0, 30.0].to_vec(),
+        ),
+        (
+            t.rep_annex_file,
+            t.rep_annex_title.to_string(),
+            annex(report),
+            vec![
+                16.0, 10.0, 40.0, 30.0, 30.0, 8.0, 10.0, 10.0, 12.0, 10.0, 14.0,
+            ],
+        ),
+    ];
+    for (name, heading, (head, rows), widths) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name).map_err(|e| e.to_string())?;
+        for (c, w) in widths.iter().enumerate().take(head.len()) {
+            sheet
+                .set_column_width(c as u16, *w)
+                .map_err(|e| e.to_string())?;
+        }
+        sheet
+            .write_string_with_format(0, 0, &heading, &title)
+            .map_err(|e| e.to_string())?;
+        sheet
+            .write_string(1, 0, subtitle(report))
+            .map_err(|e| e.to_string())?;
+        for (c, h) in head.iter().enumerate() {
+            sheet
+                .write_string_with_format(3, c as u16, *h, &bold)
+                .map_err(|e| e.to_string())?;
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let at = (4 + r) as u32;
+                // Counts are numbers, so that a spreadsheet can add them up.
+                match v.parse::<i64>() {
+                    Ok(n) if head[c] == t.rep_col_count || head[c] == t.rep_col_people => {
+                        sheet.write_number(at, c as u16, n as f64)
+                    }
+                    _ => sheet.write_string_with_format(at, c as u16, v, &wrap),
+                }
+                .map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    book.save_to_buffer().map_err(|e| e.to_string())
+}
+
+fn docx(report: &Report) -> Result<Vec<u8>, String> {
+    use docx_rs::{
+        Docx, PageMargin, Paragraph, Run, RunFonts, Table, TableCell, TableRow, WidthType,
+    };
+    let t = t();
+    let fonts = || RunFonts::new().east_asia("宋体").ascii("Times New Roman");
+    let run = |text: &str| Run::new().add_text(text).fonts(fonts()).size(21);
+    let cell = |text: &str, bold: bool| {
+        let mut c = TableCell::new();
+        let lines: Vec<&str> = text.split('\n').collect();
+        for line in lines {
+            let r = if bold { run(line).bold() } else { run(line) };
+            c = c.add_paragraph(Paragraph::new().add_run(r));
+        }
+        c
+    };
+    let grid = |head: &[&str], rows: &[Vec<String>]| {
+        let mut out = vec![TableRow::new(head.iter().map(|h| cell(h, true)).collect())];
+        for r in rows {
+            out.push(TableRow::new(r.iter().map(|v| cell(v, false)).collect()));
+        }
+        Table::new(out).width(5000, WidthType::Pct)
+    };
+    let heading = |text: &str, size: usize| {
+        Paragraph::new()
+            .add_run(
+                Run::new()
+                    .add_text(text)
+                    .fonts(RunFonts::new().east_asia("黑体"))
+                    .bold()
+                    .size(size),
+            )
+            .align(docx_rs::AlignmentType::Center)
+    };
+    let (head, rows) = table(report);
+    let (annex_head, annex_rows) = annex(report);
+    let doc = Docx::new()
+        .page_margin(
+            PageMargin::new()
+                .left(1000)
+                .right(1000)
+                .top(1200)
+                .bottom(1200),
+        )
+        .add_paragraph(heading(&report.title, 36))
+        .add_paragraph(Paragraph::new().add_run(run(&subtitle(report))))
+        .add_table(grid(&head, &rows))
+        .add_paragraph(Paragraph::new())
+        .add_paragraph(heading(t.rep_annex_title, 28))
+        .add_table(grid(&annex_head, &annex_rows));
+    let mut buf = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut buf).map_err(|e| e.to_string())?;
+    Ok(buf.into_inner())
+}
