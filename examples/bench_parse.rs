@@ -5,50 +5,38 @@
 use minyi::domain::statute;
 use std::time::Instant;
 
-fn numeral(n: u32) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let (h, t, u) = (n / 100, n / 10 % 10, n % 10);
-    let mut s = String::new();
-    if h > 0 {
-        s += D[h as usize];
-        s += "百";
-        if t == 0 && u > 0 {
-            s += "零";
-        }
-    }
-    if t > 0 {
-        if !(h == 0 && t == 1) {
-            s += D[t as usize];
-        }
-        s += "十";
-    }
-    if u > 0 {
-        s += D[u as usize];
-    }
-    s
-}
-
 fn draft() -> String {
     let mut text = String::from("示范条例（草案）\n（2026年11月1日常务会议讨论通过）\n目　　录\n");
     for c in 1..=10 {
-        text += &format!("第{}章　第{}部分规定\n", numeral(c), numeral(c));
+        text += &format!(
+            "第{}章　第{}部分规定\n",
+            statute::chinese_numeral(c),
+            statute::chinese_numeral(c)
+        );
     }
     let mut article = 0;
     for c in 1..=10 {
-        text += &format!("第{}章　第{}部分规定\n", numeral(c), numeral(c));
+        text += &format!(
+            "第{}章　第{}部分规定\n",
+            statute::chinese_numeral(c),
+            statute::chinese_numeral(c)
+        );
         for s in 1..=2 {
-            text += &format!("第{}节　具体事项\n", numeral(s));
+            text += &format!("第{}节　具体事项\n", statute::chinese_numeral(s));
             for _ in 0..10 {
                 article += 1;
                 text += &format!(
                     "第{}条　有关部门应当依照本条例的规定履行职责，\n做好相关工作，保障居民的合法权益。\n",
-                    numeral(article)
+                    statute::chinese_numeral(article)
                 );
                 if article % 5 == 0 {
                     text += "有下列情形之一的，应当及时处理：\n（一）情形一；\n（二）情形二；\n（三）情形三。\n";
                 }
                 if article % 40 == 0 {
-                    text += &format!("第{}条之一　新增的条文内容。\n", numeral(article));
+                    text += &format!(
+                        "第{}条之一　新增的条文内容。\n",
+                        statute::chinese_numeral(article)
+                    );
                 }
             }
         }

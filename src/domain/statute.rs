@@ -120,6 +120,30 @@ impl ParsedDraft {
     }
 }
 
+/// `n` (below 1000) in Chinese numerals as articles are numbered: 三, 十二, 一百零五.
+pub fn chinese_numeral(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (h, t, u) = (n / 100, n / 10 % 10, n % 10);
+    let mut s = String::new();
+    if h > 0 {
+        s += D[h as usize];
+        s += "百";
+        if t == 0 && u > 0 {
+            s += "零";
+        }
+    }
+    if t > 0 {
+        if !(h == 0 && t == 1) {
+            s += D[t as usize];
+        }
+        s += "十";
+    }
+    if u > 0 {
+        s += D[u as usize];
+    }
+    s
+}
+
 /// The value of a Chinese (一百二十三, 两千零五) or Arabic numeral; `None` if it is neither.
 pub fn parse_numeral(s: &str) -> Option<u32> {
     if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
@@ -571,6 +595,15 @@ mod tests {
         let second = arts.iter().find(|a| a.anchor == "art-2").unwrap();
         assert!(second.plain_text().starts_with("第二条　本条例适用于"));
         assert_eq!(second.plain_text().lines().count(), 2);
+    }
+
+    #[test]
+    fn numerals_are_written_as_articles_number_them() {
+        for n in [1, 10, 12, 20, 35, 100, 105, 110, 123, 999] {
+            assert_eq!(parse_numeral(&chinese_numeral(n)), Some(n), "{n}");
+        }
+        assert_eq!(chinese_numeral(12), "十二");
+        assert_eq!(chinese_numeral(105), "一百零五");
     }
 
     #[test]

@@ -339,6 +339,7 @@ pub struct Texts {
     pub rep_annex_file: &'static str,
     pub rep_annex_title: &'static str,
     pub rep_whole: &'static str,
+    pub rep_annex_elsewhere: fn(usize) -> String,
     pub rep_col_article: &'static str,
     pub rep_col_text: &'static str,
     pub rep_col_summary: &'static str,

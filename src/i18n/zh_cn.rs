@@ -432,6 +432,7 @@ pub static TEXTS: Texts = Texts {
     rep_annex_file: "意见明细",
     rep_annex_title: "附件：意见明细",
     rep_whole: "总体意见",
+    rep_annex_elsewhere: |n| format!("本次汇总共 {n} 条意见，逐条明细见同时导出的 Excel 工作簿“意见明细”表或“意见明细”CSV 文件。"),
     rep_col_article: "条文",
     rep_col_text: "条文内容",
     rep_col_summary: "意见摘要",

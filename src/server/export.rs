@@ -215,6 +215,12 @@ fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
     book.save_to_buffer().map_err(|e| e.to_string())
 }
 
+/// The most opinions the Word document lists one by one. A Word table of tens of thousands of
+/// rows is too large to open or print (100,000 opinions made a 286 MB file and took 5 GB to
+/// write); beyond this the document says where the full list is: the workbook's second sheet
+/// and the annex CSV, which always carry every opinion.
+pub const DOCX_ANNEX_MAX: usize = 2000;
+
 fn docx(report: &Report) -> Result<Vec<u8>, String> {
     use docx_rs::{
         Docx, PageMargin, Paragraph, Run, RunFonts, Table, TableCell, TableRow, WidthType,
@@ -250,8 +256,7 @@ fn docx(report: &Report) -> Result<Vec<u8>, String> {
             .align(docx_rs::AlignmentType::Center)
     };
     let (head, rows) = table(report);
-    let (annex_head, annex_rows) = annex(report);
-    let doc = Docx::new()
+    let mut doc = Docx::new()
         .page_margin(
             PageMargin::new()
                 .left(1000)
@@ -263,9 +268,92 @@ fn docx(report: &Report) -> Result<Vec<u8>, String> {
         .add_paragraph(Paragraph::new().add_run(run(&subtitle(report))))
         .add_table(grid(&head, &rows))
         .add_paragraph(Paragraph::new())
-        .add_paragraph(heading(t.rep_annex_title, 28))
-        .add_table(grid(&annex_head, &annex_rows));
+        .add_paragraph(heading(t.rep_annex_title, 28));
+    if report.annex.len() <= DOCX_ANNEX_MAX {
+        let (annex_head, annex_rows) = annex(report);
+        doc = doc.add_table(grid(&annex_head, &annex_rows));
+    } else {
+        doc = doc.add_paragraph(
+            Paragraph::new().add_run(run(&(t.rep_annex_elsewhere)(report.annex.len()))),
+        );
+    }
     let mut buf = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut buf).map_err(|e| e.to_string())?;
-    Ok(buf.into_inner())
+    deflated(buf.into_inner()).map_err(|e| e.to_string())
+}
+
+/// The same zip archive with every part compressed (a Word document's XML shrinks about tenfold).
+fn deflated(stored: Vec<u8>) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+    use std::io::{Cursor, Read, Write};
+    let mut input = zip::ZipArchive::new(Cursor::new(stored))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..input.len() {
+        let mut part = input.by_index(i)?;
+        let name = part.name().to_string();
+        if part.is_dir() {
+            out.add_directory(name, options)?;
+            continue;
+        }
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes)?;
+        out.start_file(name, options)?;
+        out.write_all(&bytes)?;
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::opinion::{Channel, Identity, OpinionStatus};
+    use crate::domain::report::ReportStatus;
+
+    fn report(opinions: usize) -> Report {
+        let one = AnnexOpinion {
+            code: "YJ-2026-AAAAA".into(),
+            target_label: "第三条".into(),
+            content: "建议增加助餐点。".into(),
+            suggestion: String::new(),
+            reason: String::new(),
+            channel: Channel::Online,
+            street: "东湖街道".into(),
+            identity: Identity::Resident,
+            received_on: "2026-11-01".into(),
+            name: None,
+            phone: None,
+            status: OpinionStatus::Accepted,
+        };
+        Report {
+            id: 1,
+            solicitation_id: 1,
+            solicitation_title: "测试".into(),
+            title: "测试汇总表".into(),
+            status: ReportStatus::Draft,
+            recipient: String::new(),
+            sent_on: String::new(),
+            created_at: 0,
+            items: Vec::new(),
+            annex: vec![one; opinions],
+            with_personal: false,
+        }
+    }
+
+    #[test]
+    fn a_large_annex_is_left_to_the_workbook_and_the_document_is_compressed() {
+        let small = render(&report(3), Format::Docx).unwrap();
+        let text = docx_rs::read_docx(&small).unwrap().json();
+        assert!(text.contains("YJ-2026-AAAAA"));
+        let large = render(&report(DOCX_ANNEX_MAX + 1), Format::Docx).unwrap();
+        let text = docx_rs::read_docx(&large).unwrap().json();
+        assert!(!text.contains("YJ-2026-AAAAA"));
+        assert!(text.contains(&format!("共 {} 条意见", DOCX_ANNEX_MAX + 1)));
+        let full = render(&report(DOCX_ANNEX_MAX), Format::Docx).unwrap();
+        assert!(
+            full.len() < 200_000,
+            "{} bytes: the XML is deflated",
+            full.len()
+        );
+    }
 }
