@@ -16,6 +16,7 @@ use crate::pages::{
     },
     staff::{
         accounts::AccountsPageView,
+        audit::AuditPageView,
         clusters::ClustersPage,
         dashboard::Dashboard,
         draft_form::DraftFormPage,
@@ -132,6 +133,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("stories/:id") view=StaffStoryPage ssr=SsrMode::Async/>
                         <Route path=path!("stories/:id/edit") view=StoryFormPage ssr=SsrMode::Async/>
                         <Route path=path!("accounts") view=AccountsPageView ssr=SsrMode::Async/>
+                        <Route path=path!("audit") view=AuditPageView ssr=SsrMode::Async/>
                         <Route path=path!("solicitations") view=StaffSolicitationsPage ssr=SsrMode::Async/>
                         <Route path=path!("solicitations/new") view=SolicitationFormPage ssr=SsrMode::Async/>
                         <Route path=path!("solicitations/:id") view=StaffSolicitationPage ssr=SsrMode::Async/>

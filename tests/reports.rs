@@ -574,3 +574,52 @@ async fn of_two_sends_one_wins(db: Db) {
     assert_eq!(events, 6, "one event per opinion, not two");
 }
 on_both!(concurrent_send, of_two_sends_one_wins);
+
+async fn the_audit_log_is_filterable_and_append_only(db: Db) {
+    let f = fixture(&db).await;
+    let app = start(db.clone()).await;
+    account(&db, "auditor", Role::Admin, None).await;
+    account(&db, "nosy", Role::Staff, None).await;
+    let admin = app.sign_in("auditor", PW).await;
+    let staff = app.sign_in("nosy", PW).await;
+    let id = db::reports::create(&db, f.sol, "审计测试", f.clerk)
+        .await
+        .unwrap();
+
+    let page = app.get("/staff/audit", Some(&admin)).await;
+    assert!(page.body.contains("审核或反馈意见"), "moderation is logged");
+    assert!(page.body.contains("生成意见汇总表"));
+    assert!(page.body.contains("登录"), "sign-ins are logged");
+    let page = app
+        .get(
+            &format!("/staff/audit?action=report.create&record=report&record_id={id}"),
+            Some(&admin),
+        )
+        .await;
+    assert!(page.body.contains(&format!("report #{id}")));
+    assert!(!page.body.contains("审核或反馈意见</td>"));
+    let page = app
+        .get(&format!("/staff/audit?actor={}", f.clerk), Some(&admin))
+        .await;
+    assert!(page.body.contains("district（district）"));
+    assert!(!page.body.contains("nosy（nosy）</td>"));
+    // Staff who are not admins cannot read it.
+    let r = app
+        .post("/api/admin/audit", &[("query", "")], APP_CALL, Some(&staff))
+        .await;
+    assert_eq!(r.status, 403);
+
+    // The database refuses to change or delete an entry.
+    let changed = sqlx::query("UPDATE audit_log SET detail = 'rewritten'")
+        .execute(&db.pool)
+        .await;
+    assert!(changed.is_err(), "entries cannot be changed");
+    let deleted = sqlx::query("DELETE FROM audit_log").execute(&db.pool).await;
+    assert!(deleted.is_err(), "entries cannot be deleted");
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE detail = 'rewritten'")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+}
+on_both!(audit_log, the_audit_log_is_filterable_and_append_only);

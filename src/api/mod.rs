@@ -3,6 +3,7 @@
 //! Endpoints are explicit so that tests and no-JS forms have stable URLs under `/api/`.
 
 pub mod accounts;
+pub mod audit;
 pub mod auth;
 pub mod moderation;
 pub mod opinions;

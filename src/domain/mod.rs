@@ -2,6 +2,7 @@
 //! browser alike and imports nothing else of this crate.
 
 pub mod account;
+pub mod audit;
 pub mod coded;
 pub mod form;
 pub mod moderation;

@@ -14,6 +14,8 @@ pub enum Permission {
     ManageSolicitations,
     /// Read opinions with their submitters' contact details, and enter offline opinions.
     HandleOpinions,
+    /// Read the audit log.
+    ReadAuditLog,
 }
 
 /// Whether `role` holds `permission`.
@@ -24,7 +26,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         | Permission::HandleOpinions => {
             matches!(role, Role::Admin | Role::Staff)
         }
-        Permission::ManageAccounts => role == Role::Admin,
+        Permission::ManageAccounts | Permission::ReadAuditLog => role == Role::Admin,
     }
 }
 
@@ -36,6 +38,7 @@ mod tests {
     fn staff_write_stories_but_do_not_manage_accounts() {
         assert!(allows(Role::Staff, Permission::ManageStories));
         assert!(!allows(Role::Staff, Permission::ManageAccounts));
+        assert!(!allows(Role::Staff, Permission::ReadAuditLog));
     }
 
     #[test]
@@ -45,6 +48,7 @@ mod tests {
             Permission::ManageAccounts,
             Permission::ManageSolicitations,
             Permission::HandleOpinions,
+            Permission::ReadAuditLog,
         ] {
             assert!(allows(Role::Admin, p));
         }

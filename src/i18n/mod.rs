@@ -329,6 +329,19 @@ pub struct Texts {
     pub fb_article_lead: fn(usize) -> String,
     pub fb_done_all: &'static str,
     pub op_merged_outcome: &'static str,
+    pub audit_title: &'static str,
+    pub audit_lead: &'static str,
+    pub audit_at: &'static str,
+    pub audit_actor: &'static str,
+    pub audit_action: &'static str,
+    pub audit_record: &'static str,
+    pub audit_record_type: &'static str,
+    pub audit_record_id: &'static str,
+    pub audit_detail: &'static str,
+    pub audit_all: &'static str,
+    pub audit_system: &'static str,
+    pub audit_empty: &'static str,
+    pub staff_audit: &'static str,
     pub personal_data: &'static str,
     pub personal_yes: &'static str,
     pub personal_no: &'static str,
@@ -451,4 +464,11 @@ pub fn report_subtitle(report: &crate::domain::report::Report) -> String {
         s.push_str(&(t.rep_sent_to)(&report.recipient, &report.sent_on));
     }
     s
+}
+
+/// The name of an audit action; the code itself for one this list does not know.
+pub fn audit_action(code: &str) -> String {
+    zh_cn::audit_action(code)
+        .map(str::to_string)
+        .unwrap_or_else(|| code.to_string())
 }

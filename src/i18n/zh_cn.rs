@@ -422,6 +422,19 @@ pub static TEXTS: Texts = Texts {
     fb_article_lead: |n| format!("有 {n} 条已上报的意见等待反馈，可以一次记录。"),
     fb_done_all: "本条意见都已记录采纳情况。",
     op_merged_outcome: "所并入意见的处理结果",
+    audit_title: "审计日志",
+    audit_lead: "记录谁在什么时候对哪条记录做了什么：审核与反馈、导出、查看居民个人信息、登录和账号变更。日志只增不改，任何人都不能修改或删除。",
+    audit_at: "时间",
+    audit_actor: "操作人",
+    audit_action: "操作",
+    audit_record: "对象",
+    audit_record_type: "对象类型",
+    audit_record_id: "对象编号",
+    audit_detail: "详情",
+    audit_all: "全部",
+    audit_system: "系统",
+    audit_empty: "没有符合条件的记录。",
+    staff_audit: "审计日志",
     personal_data: "个人信息权限",
     personal_yes: "可查看",
     personal_no: "不可查看",
@@ -621,4 +634,33 @@ fn referral_default(r: RejectReason) -> &'static str {
 
 fn similar_percent(p: u8) -> String {
     format!("相似度 {p}%")
+}
+
+/// The names of the audit log's actions.
+pub fn audit_action(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "account.create" => "创建账号",
+        "account.disable" => "停用账号",
+        "account.enable" => "启用账号",
+        "account.reset_password" => "重置密码",
+        "account.grant_personal_data" => "授予个人信息权限",
+        "account.revoke_personal_data" => "收回个人信息权限",
+        "session.sign_in" => "登录",
+        "opinion.transition" => "审核或反馈意见",
+        "opinion.view_contact" => "查看居民个人信息",
+        "opinion.enter_offline" => "录入线下意见",
+        "report.create" => "生成意见汇总表",
+        "report.edit" => "编辑意见汇总表",
+        "report.refresh" => "补充汇总意见",
+        "report.send" => "登记报送",
+        "report.export" => "导出意见汇总表",
+        "solicitation.create" => "创建征集",
+        "solicitation.update" => "修改征集",
+        "draft.add_version" => "录入草案新版本",
+        "story.create" => "创建稿件",
+        "story.update" => "修改稿件",
+        "story.publish" => "发布稿件",
+        "story.unpublish" => "撤回稿件",
+        _ => return None,
+    })
 }

@@ -25,6 +25,7 @@ fn StaffNav(user: StaffUser) -> impl IntoView {
                     <li><a href="/staff/opinions">{t.staff_opinions}</a></li>
                     <li><a href="/staff/stories">{t.staff_stories}</a></li>
                     {(user.role == Role::Admin).then(|| view! { <li><a href="/staff/accounts">{t.staff_accounts}</a></li> })}
+                    {(user.role == Role::Admin).then(|| view! { <li><a href="/staff/audit">{t.staff_audit}</a></li> })}
                 </ul>
             </nav>
             <p class="who">{t.signed_in_as}"："{user.display_name}" ("{user.username}")"</p>

@@ -2,6 +2,7 @@
 //! and every server function they call checks the role again on the server.
 
 pub mod accounts;
+pub mod audit;
 pub mod clusters;
 pub mod dashboard;
 pub mod draft_form;
