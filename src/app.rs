@@ -10,6 +10,7 @@ use crate::pages::{
         privacy::PrivacyPage,
         solicitation::SolicitationPageView,
         solicitations::SolicitationListPage,
+        stats::StatsPageView,
         stories::StoryListPage,
         story::StoryPage,
         track::{TrackLookupPage, TrackPageView},
@@ -110,6 +111,7 @@ pub fn App() -> impl IntoView {
                             <li><a href="/solicitations">{t.nav_solicitations}</a></li>
                             <li><a href="/stories">{t.nav_stories}</a></li>
                             <li><a href="/track">{t.nav_track}</a></li>
+                            <li><a href="/stats">{t.nav_stats}</a></li>
                         </ul>
                     </nav>
                 </div>
@@ -125,6 +127,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/track") view=TrackLookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/track/:code") view=TrackPageView ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/stats") view=StatsPageView ssr=SsrMode::Async/>
                     <Route path=path!("/staff/login") view=LoginPage ssr=SsrMode::Async/>
                     <ParentRoute path=path!("/staff") view=StaffLayout ssr=SsrMode::Async>
                         <Route path=path!("") view=Dashboard ssr=SsrMode::Async/>

@@ -521,6 +521,39 @@ async fn a_report_groups_counts_exports_and_is_sent(db: Db) {
         track.body
     );
     assert!(track.body.contains(reason));
+
+    // The public statistics add up: every opinion in one status, every channel and street.
+    let st = db::stats::compute(&db, Some(f.sol)).await.unwrap();
+    assert_eq!(st.received, 9);
+    assert_eq!(st.by_status.iter().map(|x| x.1).sum::<i64>(), st.received);
+    let pending = st
+        .by_status
+        .iter()
+        .find(|x| x.0 == OpinionStatus::Pending)
+        .unwrap()
+        .1;
+    assert_eq!(pending + st.accepted + st.rejected + st.merged, st.received);
+    assert_eq!((pending, st.accepted, st.rejected, st.merged), (1, 6, 1, 1));
+    assert_eq!(
+        (st.reported, st.partially_adopted, st.not_adopted),
+        (6, 4, 1)
+    );
+    assert_eq!(st.adoption_rate, Some(80.0));
+    assert!(st.median_days_to_feedback.unwrap() < 1.0);
+    assert_eq!(st.by_channel.iter().map(|x| x.1.received).sum::<i64>(), 9);
+    assert_eq!(st.by_street.iter().map(|x| x.1.received).sum::<i64>(), 9);
+    assert_eq!(
+        db::stats::compute(&db, None).await.unwrap(),
+        st,
+        "one solicitation: the same"
+    );
+    let page = app.get("/stats", None).await;
+    assert!(page.body.contains("80.0%"), "{}", page.body);
+    assert!(page.body.contains("测试条例草案征求意见"));
+    let page = app
+        .get(&format!("/stats?solicitation={}", f.sol), None)
+        .await;
+    assert!(page.body.contains("未填写街镇"));
 }
 on_both!(report_cycle, a_report_groups_counts_exports_and_is_sent);
 

@@ -140,4 +140,13 @@ test('staff compile a report, export it, record it as sent and the adoption, and
   await expect(visitor.locator('.status')).toHaveText('部分采纳');
   await expect(visitor.getByText('助餐点的建议已吸收进修改稿第三条第二款。')).toBeVisible();
   await expect(visitor.getByText('您的意见已汇总报送市人大常委会法制工作委员会。')).toBeVisible();
+
+  // The public statistics of this solicitation, on a phone.
+  await visitor.setViewportSize({ width: 360, height: 740 });
+  await visitor.goto(`/stats?solicitation=${id}`);
+  await expect(visitor.getByRole('heading', { level: 1, name: '数据统计' })).toBeVisible();
+  await expect(visitor.locator('.figures-tiles')).toContainText('100.0%');
+  await expect(visitor.locator('table.figures tfoot').first()).toContainText('2');
+  const overflow = await visitor.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -9,4 +9,5 @@ pub mod moderation;
 pub mod opinions;
 pub mod reports;
 pub mod solicitations;
+pub mod stats;
 pub mod stories;

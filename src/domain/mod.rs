@@ -11,6 +11,7 @@ pub mod policy;
 pub mod report;
 pub mod similarity;
 pub mod solicitation;
+pub mod stats;
 pub mod statute;
 pub mod story;
 pub mod text;

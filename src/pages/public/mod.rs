@@ -6,6 +6,7 @@ pub mod opinion_form;
 pub mod privacy;
 pub mod solicitation;
 pub mod solicitations;
+pub mod stats;
 pub mod stories;
 pub mod story;
 pub mod track;

@@ -11,6 +11,7 @@ pub mod reports;
 pub mod sessions;
 pub mod solicitations;
 pub mod stations;
+pub mod stats;
 pub mod stories;
 pub mod throttle;
 
