@@ -274,5 +274,51 @@ pub async fn solicitations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
             first_on_article = Some(r.id);
         }
     }
+    campaign(db, ids["drafting"].0, version).await?;
+    // A report being written from the accepted opinions of the draft, for staff to try.
+    let title = format!("《{}》意见汇总表", c::DRAFT_TITLE);
+    match db::reports::create(db, ids["drafting"].0, &title, admin).await {
+        Ok(_) | Err(db::reports::ReportError::NothingToReport) => Ok(()),
+        Err(e) => Err(sqlx::Error::Protocol(format!(
+            "demo report not made: {e:?}"
+        ))),
+    }
+}
+
+/// Near-identical letters from a signature campaign, still pending, so that the cluster view
+/// has a group to show.
+async fn campaign(db: &db::Db, solicitation: i64, version: i64) -> Result<(), sqlx::Error> {
+    use crate::domain::opinion::{Identity, NewOpinion};
+    use db::opinions::Source;
+    let base = "强烈建议在第十二条中明确：每个社区都要建设不少于二百平方米的老年活动中心，由街道负责日常运营和经费保障";
+    for (i, ending) in ["。", "！", "，谢谢。", "。盼复！", "。"]
+        .iter()
+        .enumerate()
+    {
+        let opinion = NewOpinion {
+            target: crate::domain::solicitation::Target {
+                key: String::new(),
+                label: String::new(),
+            },
+            content: format!("{base}{ending}"),
+            suggestion: String::new(),
+            reason: String::new(),
+            name: format!("联名居民{}", i + 1),
+            phone: String::new(),
+            street: "南山街道".into(),
+            community: String::new(),
+            identity: Identity::Resident,
+            publish_ok: false,
+            privacy_version: crate::domain::opinion::PRIVACY_VERSION.into(),
+        };
+        let source = Source::Online {
+            submit_key: None,
+            bucket: "demo".into(),
+            per_hour: i64::MAX,
+        };
+        db::opinions::submit(db, solicitation, Some(version), &opinion, &source)
+            .await
+            .map_err(|e| sqlx::Error::Protocol(format!("demo opinion not saved: {e:?}")))?;
+    }
     Ok(())
 }
