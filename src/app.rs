@@ -23,6 +23,7 @@ use crate::pages::{
         draft_form::DraftFormPage,
         layout::StaffLayout,
         login::LoginPage,
+        notifications::NotificationsPage,
         offline_form::OfflineFormPage,
         opinions::{StaffOpinionPage, StaffOpinionsPage},
         reports::{ReportPageView, ReportPrintPage, ReportsPage},
@@ -149,6 +150,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("reports/:id/print") view=ReportPrintPage ssr=SsrMode::Async/>
                         <Route path=path!("opinions") view=StaffOpinionsPage ssr=SsrMode::Async/>
                         <Route path=path!("opinions/:id") view=StaffOpinionPage ssr=SsrMode::Async/>
+                        <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </main>

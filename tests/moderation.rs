@@ -58,6 +58,7 @@ fn opinion(content: &str, street: &str) -> NewOpinion {
         identity: Identity::Resident,
         publish_ok: false,
         privacy_version: "2026-11".into(),
+        email: String::new(),
     }
 }
 
@@ -263,7 +264,12 @@ async fn batches_reject_with_reasons_and_leave_what_others_changed(db: Db) {
         &db,
         clerk,
         Scope::ALL,
-        &ids.iter().map(|(id, _)| pending(*id)).collect::<Vec<_>>(),
+        // In any order, one of them twice: each opinion is handled once.
+        &ids.iter()
+            .rev()
+            .chain(ids.first())
+            .map(|(id, _)| pending(*id))
+            .collect::<Vec<_>>(),
         &Action::Reject {
             reason: RejectReason::Spam,
             note: String::new(),

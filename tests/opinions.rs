@@ -96,6 +96,7 @@ fn opinion(content: &str, target: &str, publish_ok: bool) -> NewOpinion {
         identity: Identity::Resident,
         publish_ok,
         privacy_version: "2026-11".into(),
+        email: String::new(),
     }
 }
 

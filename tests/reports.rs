@@ -155,6 +155,7 @@ async fn fixture(db: &Db) -> Fixture {
             identity,
             publish_ok: false,
             privacy_version: "2026-11".into(),
+            email: String::new(),
         };
         let r = db::opinions::submit(
             db,
@@ -284,10 +285,12 @@ async fn a_report_groups_counts_exports_and_is_sent(db: Db) {
         .await;
     let page = app.get(&r.location.unwrap(), Some(&staff)).await;
     assert!(
-        page.body.contains("意见摘要最多 3000 个字"),
-        "{}",
-        &page.body[..page.body.len().min(3000)]
+        page.body.contains("第一条的意见摘要最多 3000 个字"),
+        "the summary at the top names the row"
     );
+    assert!(page
+        .body
+        .contains("意见摘要最多 3000 个字，现在是 3001 个字"));
     assert!(
         page.body.contains("建议在第三条增加一款。"),
         "typed text is kept"
@@ -656,3 +659,226 @@ async fn the_audit_log_is_filterable_and_append_only(db: Db) {
     assert_eq!(n, 0);
 }
 on_both!(audit_log, the_audit_log_is_filterable_and_append_only);
+
+/// A real SMTP server on loopback (tests/smtp_sink.py, aiosmtpd) writing what it receives to a
+/// file, one JSON line per message; it stops when the handle is dropped.
+struct SmtpSink {
+    port: u16,
+    out: std::path::PathBuf,
+    child: std::process::Child,
+}
+
+impl SmtpSink {
+    fn start() -> SmtpSink {
+        use std::io::BufRead;
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let out = std::env::temp_dir().join(format!("minyi-smtp-{port}.jsonl"));
+        let _ = std::fs::remove_file(&out);
+        let mut child = std::process::Command::new("python3")
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp_sink.py"))
+            .arg(port.to_string())
+            .arg(&out)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 runs tests/smtp_sink.py (pip install aiosmtpd; .ci/setup test does)");
+        let mut ready = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut ready)
+            .unwrap();
+        assert_eq!(
+            ready.trim(),
+            "ready",
+            "the SMTP sink started (is aiosmtpd installed?)"
+        );
+        SmtpSink { port, out, child }
+    }
+
+    fn messages(&self) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(&self.out)
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_file(&self.out);
+    }
+}
+
+/// Records adoption feedback on opinion `id` (reported).
+async fn answer(db: &Db, clerk: i64, id: i64, outcome: OpinionStatus, note: &str) {
+    db::moderation::apply(
+        db,
+        clerk,
+        Scope::ALL,
+        &[Selected {
+            id,
+            seen: OpinionStatus::Reported,
+        }],
+        &Action::Feedback {
+            outcome,
+            note: note.into(),
+        },
+    )
+    .await
+    .unwrap();
+}
+
+async fn residents_hear_once_per_group_of_changes(db: Db) {
+    use minyi::server::db::notifications::GROUP_MS;
+    use minyi::server::notify::{deliver_due, Delivered, Mailer};
+    let sink = SmtpSink::start();
+    let config = common::config_with(&[
+        ("MINYI_SMTP_URL", &format!("smtp://127.0.0.1:{}", sink.port)),
+        ("MINYI_MAIL_FROM", "民意直通车 <noreply@minyi.test>"),
+        ("MINYI_SITE_URL", "https://minyi.test"),
+    ]);
+    let mailer = Mailer::from_config(&config).unwrap().unwrap();
+    let f = fixture(&db).await;
+    // The first opinion's author left an address.
+    sqlx::query("UPDATE opinions SET email = 'wang@example.com' WHERE id = $1")
+        .bind(f.opinions[0].0)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let now = db::now_ms();
+    // Accepted, then reported minutes later: one message each, telling the latest state.
+    let id = db::reports::create(&db, f.sol, "通知测试", f.clerk)
+        .await
+        .unwrap();
+    db::reports::mark_sent(
+        &db,
+        id,
+        "市人大常委会法工委",
+        "2026-11-01",
+        "您的意见已汇总报送市人大常委会法工委。",
+        f.clerk,
+    )
+    .await
+    .unwrap();
+    let waiting: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE status = 'pending'")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        waiting, 6,
+        "one per accepted-then-reported opinion; the rejected spam gets none"
+    );
+    let early = deliver_due(&db, Some(&mailer), &config.site_url, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        early,
+        Delivered::default(),
+        "nothing goes out before the grouping delay"
+    );
+    let later = now + GROUP_MS + 60_000;
+    let d = deliver_due(&db, Some(&mailer), &config.site_url, later)
+        .await
+        .unwrap();
+    assert_eq!((d.sent, d.kept, d.failed), (1, 5, 0));
+    let mail = sink.messages();
+    assert_eq!(mail.len(), 1, "{mail:?}");
+    let (_, code, key) = &f.opinions[0];
+    assert_eq!(mail[0]["to"][0], "wang@example.com");
+    assert_eq!(mail[0]["subject"], format!("您的意见 {code} 有新进展"));
+    let body = mail[0]["body"].as_str().unwrap();
+    assert!(body.contains("已汇总上报"), "{body}");
+    assert!(body.contains("您的意见已汇总报送市人大常委会法工委。"));
+    assert!(body.contains(&format!("https://minyi.test/track/{code}?k={key}")));
+    // Nothing is sent twice.
+    let again = deliver_due(&db, Some(&mailer), &config.site_url, later + GROUP_MS)
+        .await
+        .unwrap();
+    assert_eq!(again, Delivered::default());
+
+    // The adoption result is one more message.
+    answer(
+        &db,
+        f.clerk,
+        f.opinions[0].0,
+        OpinionStatus::Adopted,
+        "已写入修改稿第三条。",
+    )
+    .await;
+    let d = deliver_due(
+        &db,
+        Some(&mailer),
+        &config.site_url,
+        db::now_ms() + GROUP_MS + 1000,
+    )
+    .await
+    .unwrap();
+    assert_eq!(d.sent, 1);
+    let mail = sink.messages();
+    assert_eq!(mail.len(), 2);
+    let body = mail[1]["body"].as_str().unwrap();
+    assert!(
+        body.contains("已采纳") && body.contains("已写入修改稿第三条。"),
+        "{body}"
+    );
+
+    // Those without an address wait on the staff page, ready to print; numbers masked there for
+    // staff without the personal-data privilege.
+    let app = common::start_with(db.clone(), config.clone()).await;
+    account(&db, "postman", Role::Staff, None).await;
+    let staff = app.sign_in("postman", PW).await;
+    let page = app.get("/staff/notifications", Some(&staff)).await;
+    let (_, second, _) = &f.opinions[2];
+    assert!(
+        page.body.contains(&format!("您的意见 {second} 有新进展")),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("待人工送达"));
+    assert!(page.body.contains("139****9002") && !page.body.contains("13900139002"));
+
+    // A server that refuses is tried again later, not lost.
+    drop(sink);
+    sqlx::query("UPDATE opinions SET email = 'li@example.com' WHERE id = $1")
+        .bind(f.opinions[4].0)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    answer(
+        &db,
+        f.clerk,
+        f.opinions[4].0,
+        OpinionStatus::NotAdopted,
+        "上位法已有规定。",
+    )
+    .await;
+    let d = deliver_due(
+        &db,
+        Some(&mailer),
+        &config.site_url,
+        db::now_ms() + GROUP_MS + 1000,
+    )
+    .await
+    .unwrap();
+    assert_eq!(d.failed, 1);
+    let (status, attempts): (String, i64) = sqlx::query_as(
+        "SELECT status, attempts FROM notifications WHERE opinion_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(f.opinions[4].0)
+    .fetch_one(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        (status.as_str(), attempts),
+        ("pending", 1),
+        "kept to try again"
+    );
+}
+on_both!(notifications, residents_hear_once_per_group_of_changes);

@@ -107,11 +107,11 @@ test('staff compile a report, export it, record it as sent and the adoption, and
   await page.getByRole('button', { name: '汇总已采用的意见' }).click();
   await expect(page.getByRole('heading', { level: 3, name: /第三条 · 2 条意见 · 人数 1/ })).toBeVisible();
   await ready(page);
-  await page.getByLabel('意见摘要').fill('居民希望助餐点覆盖每个社区，探访留有记录。');
-  await page.getByLabel('处理意见').fill('建议在第三条增加一款。');
+  await page.getByLabel('第三条的意见摘要').fill('居民希望助餐点覆盖每个社区，探访留有记录。');
+  await page.getByLabel('第三条的处理意见').fill('建议在第三条增加一款。');
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByText('已保存。')).toBeVisible();
-  await expect(page.getByLabel('意见摘要')).toHaveValue('居民希望助餐点覆盖每个社区，探访留有记录。');
+  await expect(page.getByLabel('第三条的意见摘要')).toHaveValue('居民希望助餐点覆盖每个社区，探访留有记录。');
 
   const [docx] = await Promise.all([
     page.waitForEvent('download'),

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod moderation;
+pub mod notifications;
 pub mod opinions;
 pub mod reports;
 pub mod solicitations;

@@ -117,6 +117,7 @@ pub async fn submit_opinion(
     identity: String,
     publish_ok: Option<String>,
     consent: Option<String>,
+    email: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::{
         opinion::{EnteredBy, OpinionInput},
@@ -142,6 +143,7 @@ pub async fn submit_opinion(
         identity,
         publish_ok: publish_ok.unwrap_or_default(),
         consent: consent.unwrap_or_default(),
+        email: email.unwrap_or_default(),
     };
     let mut form = input_form("opinion", &input).with("submit_key", submit_key.trim());
     let (targets, version) = submit_targets(&state, id, true).await?;
@@ -213,6 +215,7 @@ fn input_form(name: &str, i: &crate::domain::opinion::OpinionInput) -> FormState
         .with("identity", &i.identity)
         .with("publish_ok", &i.publish_ok)
         .with("consent", &i.consent)
+        .with("email", &i.email)
 }
 
 /// The status page: the opinion and its private link, written out whole to keep.
@@ -390,6 +393,7 @@ pub async fn enter_offline_opinion(
     community: String,
     identity: String,
     publish_ok: Option<String>,
+    email: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::{
         opinion::{Channel, EnteredBy, OpinionInput},
@@ -414,6 +418,7 @@ pub async fn enter_offline_opinion(
         identity,
         publish_ok: publish_ok.unwrap_or_default(),
         consent: String::new(),
+        email: email.unwrap_or_default(),
     };
     let mut form = input_form("offline", &input)
         .with("channel", &channel)

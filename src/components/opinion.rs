@@ -4,7 +4,7 @@
 use crate::components::field::{Control, Field, Select};
 use crate::domain::form::FormState;
 use crate::domain::opinion::{
-    Identity, TimelineEntry, COMMUNITY, CONTENT, NAME, REASON, SUGGESTION,
+    Identity, TimelineEntry, COMMUNITY, CONTENT, EMAIL_MAX, NAME, REASON, SUGGESTION,
 };
 use crate::domain::solicitation::Target;
 use crate::domain::time::format_datetime_zh;
@@ -25,6 +25,7 @@ pub fn labels() -> Vec<(&'static str, &'static str)> {
         ("community", t.op_community),
         ("identity", t.op_identity),
         ("consent", t.privacy_title),
+        ("email", t.op_email),
         ("channel", t.off_channel),
         ("received_on", t.off_received_on),
     ]
@@ -106,6 +107,8 @@ pub fn OpinionFields(
             <Field name="community" label=t.op_community value=s.value("community") problem=s.problem("community")
                 max=COMMUNITY.max/>
             <Select name="identity" label=t.op_identity value=s.value("identity") options=identities problem=s.problem("identity")/>
+            <Field name="email" label=t.op_email value=s.value("email") problem=s.problem("email")
+                hint=t.op_email_hint max=EMAIL_MAX control=Control::Input("email") autocomplete="email"/>
             <Checkbox name="publish_ok" label=view! { {t.op_publish_ok} }.into_any() checked=s.value("publish_ok") == "1"/>
         </fieldset>
     }

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod coded;
 pub mod form;
 pub mod moderation;
+pub mod notification;
 pub mod opinion;
 pub mod policy;
 pub mod report;

@@ -97,6 +97,8 @@ pub const REASON: TextRule = TextRule::block(false, 2000);
 pub const NAME: TextRule = TextRule::line(true, 30);
 pub const COMMUNITY: TextRule = TextRule::line(false, 40);
 pub const NOTE: TextRule = TextRule::block(false, 1000);
+/// Longest e-mail address accepted.
+pub const EMAIL_MAX: usize = 100;
 
 /// A mainland mobile number in its 11-digit form, from what a person typed: full-width digits,
 /// spaces, hyphens and a `+86` prefix are accepted. `None` if it is not one.
@@ -186,6 +188,8 @@ pub struct OpinionInput {
     pub publish_ok: String,
     /// `"1"` when the privacy notice was agreed to (online only).
     pub consent: String,
+    /// Optional: where to send news of the opinion.
+    pub email: String,
 }
 
 /// How the form was filled in: by the resident online, or by staff from an offline channel.
@@ -210,6 +214,8 @@ pub struct NewOpinion {
     pub publish_ok: bool,
     /// The privacy notice version agreed to; empty for opinions entered by staff.
     pub privacy_version: String,
+    /// Where to send news of the opinion; empty for none.
+    pub email: String,
 }
 
 impl OpinionInput {
@@ -272,6 +278,18 @@ impl OpinionInput {
         if identity.is_none() {
             errors.add("identity", Problem::BadChoice);
         }
+        let email = self.email.trim().to_string();
+        if email.chars().count() > EMAIL_MAX {
+            errors.add(
+                "email",
+                Problem::TooLong {
+                    max: EMAIL_MAX,
+                    actual: email.chars().count(),
+                },
+            );
+        } else if !email.is_empty() && !email_address::EmailAddress::is_valid(&email) {
+            errors.add("email", Problem::EmailFormat);
+        }
         let consent = self.consent.trim() == "1";
         if online && !consent {
             errors.add("consent", Problem::ConsentRequired);
@@ -293,6 +311,7 @@ impl OpinionInput {
                 } else {
                     String::new()
                 },
+                email,
             }),
             _ => Err(errors),
         }
@@ -394,6 +413,29 @@ pub struct OpinionDetail {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_email_address_is_optional_but_must_be_one() {
+        let mut i = input();
+        assert_eq!(
+            i.validate(&targets(), &streets(), EnteredBy::Resident)
+                .unwrap()
+                .email,
+            ""
+        );
+        i.email = " wang@example.com ".into();
+        assert_eq!(
+            i.validate(&targets(), &streets(), EnteredBy::Resident)
+                .unwrap()
+                .email,
+            "wang@example.com"
+        );
+        i.email = "wang at example".into();
+        let e = i
+            .validate(&targets(), &streets(), EnteredBy::Resident)
+            .unwrap_err();
+        assert_eq!(e.get("email"), Some(&Problem::EmailFormat));
+    }
 
     #[test]
     fn names_are_masked_after_the_first_character() {

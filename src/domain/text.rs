@@ -86,6 +86,8 @@ pub enum Problem {
     NothingToReport,
     /// The report was sent and can no longer change.
     AlreadySent,
+    /// Not an e-mail address of the form name@example.com.
+    EmailFormat,
 }
 
 /// Problems keyed by field name (the `name` of the form control). `_form` is the whole form.

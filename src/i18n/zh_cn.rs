@@ -84,6 +84,7 @@ fn problem(label: &str, p: &Problem) -> String {
             "没有已采用且尚未汇总的意见。请先在审核页面采用意见。".into()
         }
         Problem::AlreadySent => "这份汇总表已经报送，不能再修改。".into(),
+        Problem::EmailFormat => format!("{label}格式不对，应形如 name@example.com；不需要邮件通知可以不填。"),
         Problem::MergeAcrossSolicitations => {
             "勾选的意见属于不同的征集，只能把同一次征集的意见合并在一起。".into()
         }
@@ -422,6 +423,24 @@ pub static TEXTS: Texts = Texts {
     fb_article_lead: |n| format!("有 {n} 条已上报的意见等待反馈，可以一次记录。"),
     fb_done_all: "本条意见都已记录采纳情况。",
     op_merged_outcome: "所并入意见的处理结果",
+    op_email: "电子邮箱",
+    op_email_hint: "选填。填写后，意见被采用、上报和收到采纳反馈时，我们会发邮件告诉您；几次变化挨得很近时合并成一封。",
+    nt_subject: |code| format!("您的意见 {code} 有新进展"),
+    nt_body: |title, code, status, note, link| {
+        let note = if note.is_empty() { String::new() } else { format!("\n{note}\n") };
+        format!("您好：\n\n您对“{title}”提出的意见（查询码 {code}）现在的状态是：{status}。\n{note}\n查看处理经过：{link}\n\n此邮件由系统自动发送，请勿直接回复。")
+    },
+    nt_title: "给居民的通知",
+    nt_lead: "意见被采用、转办、上报和收到采纳反馈时，系统给提交人发一条通知，几次变化挨得很近时合并成一条。留了邮箱且配置了邮件服务器的，自动发邮件；其余的在这里，可打印后寄送或电话告知。",
+    nt_empty: "没有需要人工送达的通知。",
+    nt_status: |s| match s {
+        "pending" => "等待发送",
+        "sent" => "已发邮件",
+        "kept" => "待人工送达",
+        _ => "发送失败",
+    },
+    nt_to: "收件人",
+    staff_notifications: "通知",
     stats_title: "数据统计",
     stats_received: "收到意见",
     stats_accepted: "审核通过",

@@ -192,6 +192,8 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 leptos_options: leptos_options(&config),
                 config: Arc::new(config),
             };
+            let mailer = super::notify::Mailer::from_config(&state.config)?;
+            super::notify::spawn(state.clone(), mailer);
             let app = router::router(state);
             let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
                 format!("无法在 {addr} 上监听：{e}（可用 LEPTOS_SITE_ADDR 换一个地址）")

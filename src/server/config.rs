@@ -26,6 +26,13 @@ pub struct Config {
     /// The header a trusted reverse proxy puts the client's address in (e.g. `X-Real-IP`); when
     /// unset, the connection's own address counts.
     pub client_ip_header: Option<http::HeaderName>,
+    /// Where notification e-mail goes out: `smtp://host:25`, `smtp://user:pass@host:587?tls=required`
+    /// or `smtps://user:pass@host:465`. Unset: every message is kept for staff to print.
+    pub smtp_url: Option<String>,
+    /// The sender of notification e-mail, `民意直通车 <noreply@example.gov.cn>`.
+    pub mail_from: String,
+    /// The site's public address, for the links in e-mail: `https://minyi.example.gov.cn`.
+    pub site_url: String,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/minyi.db";
@@ -33,6 +40,7 @@ pub const DEFAULT_ORG_NAME: &str = "示范区人大常委会";
 pub const DEFAULT_MAX_BODY: usize = 2 * 1024 * 1024;
 pub const DEFAULT_STREETS: &str = "东湖街道,西城街道,南山街道,北关街道";
 pub const DEFAULT_OPINIONS_PER_HOUR: i64 = 20;
+pub const DEFAULT_MAIL_FROM: &str = "民意直通车 <noreply@localhost>";
 
 /// The variables this program reads, with their meaning, for `--help`.
 pub const ENV_HELP: &str = "\
@@ -47,6 +55,10 @@ Environment (also read from a .env file in the working directory):
   MINYI_OPINIONS_PER_HOUR  opinions one client address may submit per hour (default 20)
   MINYI_CLIENT_IP_HEADER   header carrying the client address when behind a trusted reverse
                         proxy, e.g. X-Real-IP (default: unset, the connection's address counts)
+  MINYI_SMTP_URL        mail server for notifications: smtp://HOST:PORT, smtp://USER:PASS@HOST:587?tls=required
+                        or smtps://USER:PASS@HOST:465 (default: unset, messages are kept for staff to print)
+  MINYI_MAIL_FROM       sender of notification e-mail (default 民意直通车 <noreply@localhost>)
+  MINYI_SITE_URL        the site's public address for links in e-mail (default http://LEPTOS_SITE_ADDR)
   RUST_LOG              log filter, e.g. info or minyi=debug";
 
 impl Config {
@@ -139,6 +151,26 @@ impl Config {
             ));
             SocketAddr::from(([127, 0, 0, 1], 3000))
         });
+        let smtp_url = get("MINYI_SMTP_URL").filter(|v| !v.trim().is_empty());
+        if let Some(u) = &smtp_url {
+            if !(u.starts_with("smtp://") || u.starts_with("smtps://")) {
+                problems.push(
+                    "MINYI_SMTP_URL 须以 smtp:// 或 smtps:// 开头，例如 smtp://127.0.0.1:25".into(),
+                );
+            }
+        }
+        let mail_from = get("MINYI_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.into());
+        if !mail_from.contains('@') {
+            problems.push(format!("MINYI_MAIL_FROM={mail_from:?} 须含电子邮箱地址，例如 民意直通车 <noreply@example.gov.cn>"));
+        }
+        let site_url = get("MINYI_SITE_URL")
+            .map(|v| v.trim().trim_end_matches('/').to_string())
+            .unwrap_or_else(|| format!("http://{site_addr}"));
+        if !(site_url.starts_with("http://") || site_url.starts_with("https://")) {
+            problems.push(format!(
+                "MINYI_SITE_URL={site_url:?} 须以 http:// 或 https:// 开头"
+            ));
+        }
         if problems.is_empty() {
             Ok(Config {
                 database_url,
@@ -149,6 +181,9 @@ impl Config {
                 streets,
                 opinions_per_hour,
                 client_ip_header,
+                smtp_url,
+                mail_from,
+                site_url,
             })
         } else {
             Err(problems)

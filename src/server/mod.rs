@@ -9,6 +9,7 @@ pub mod db;
 pub mod export;
 pub mod guard;
 pub mod markdown;
+pub mod notify;
 pub mod router;
 pub mod seed;
 mod seed_content;

@@ -232,6 +232,7 @@ pub async fn solicitations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
             identity: Identity::from_code(identity).unwrap_or(Identity::Resident),
             publish_ok,
             privacy_version: crate::domain::opinion::PRIVACY_VERSION.into(),
+            email: String::new(),
         };
         // Every third demo opinion came in on paper, entered by staff.
         let source = if i % 3 == 2 {
@@ -310,6 +311,7 @@ async fn campaign(db: &db::Db, solicitation: i64, version: i64) -> Result<(), sq
             identity: Identity::Resident,
             publish_ok: false,
             privacy_version: crate::domain::opinion::PRIVACY_VERSION.into(),
+            email: String::new(),
         };
         let source = Source::Online {
             submit_key: None,

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod draft_form;
 pub mod layout;
 pub mod login;
+pub mod notifications;
 pub mod offline_form;
 pub mod opinions;
 pub mod reports;

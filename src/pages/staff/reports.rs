@@ -165,6 +165,30 @@ fn ReportEditor(
         ("annex.csv", "CSV（附件）"),
     ];
     let draft = r.status == ReportStatus::Draft;
+    // Problems of the row fields (`summary-3`) named with their row: "第三条的意见摘要最多……".
+    let mut other_errors = form.errors.clone();
+    let mut row_errors: Vec<(String, String)> = Vec::new();
+    for (field, p) in &form.errors.0 {
+        let Some((kind, i)) = field.split_once('-') else {
+            continue;
+        };
+        let (Ok(i), Some(what)) = (
+            i.parse::<usize>(),
+            match kind {
+                "summary" => Some(t.rep_col_summary),
+                "handling" => Some(t.rep_col_handling),
+                _ => None,
+            },
+        ) else {
+            continue;
+        };
+        let row = r.items.get(i).map(report_row_label).unwrap_or_default();
+        row_errors.push((
+            format!("#{}", field_id(field)),
+            (t.problem)(&format!("{row}的{what}"), p),
+        ));
+        other_errors.0.remove(field);
+    }
     let rows = r.items.iter().enumerate().map(|(i, item)| {
         let summary_name = format!("summary-{i}");
         let handling_name = format!("handling-{i}");
@@ -182,8 +206,10 @@ fn ReportEditor(
                 {(!item.article_text.is_empty()).then(|| view! { <p class="pre article-text">{item.article_text.clone()}</p> })}
                 <p class="hint">{t.rep_col_sources}"："{report_sources(item)}</p>
                 <input type="hidden" name="targets[]" value=item.target.clone()/>
-                <RowField name=summary_name list="summaries[]" label=t.rep_col_summary value=summary problem=summary_problem max=SUMMARY.max/>
-                <RowField name=handling_name list="handlings[]" label=t.rep_col_handling value=handling problem=handling_problem max=HANDLING.max/>
+                <RowField name=summary_name list="summaries[]" label=format!("{}的{}", report_row_label(item), t.rep_col_summary)
+                    value=summary problem=summary_problem max=SUMMARY.max/>
+                <RowField name=handling_name list="handlings[]" label=format!("{}的{}", report_row_label(item), t.rep_col_handling)
+                    value=handling problem=handling_problem max=HANDLING.max/>
             </section>
         }
     }).collect_view();
@@ -198,10 +224,19 @@ fn ReportEditor(
             }).collect_view()}
             <a href=format!("/staff/reports/{}/print", r.id)>{t.rep_print}</a>
         </nav>
-        // A feedback row's problems show in that row.
+        // A feedback row's problems show in that row; a summary's or handling suggestion's are
+        // listed with the row they belong to.
         <ErrorSummary
-            errors=if form.values.contains_key("row") { Default::default() } else { form.errors.clone() }
+            errors=if form.values.contains_key("row") { Default::default() } else { other_errors }
             labels=vec![("recipient", t.rep_recipient), ("sent_on", t.rep_sent_on)]/>
+        {(!row_errors.is_empty()).then(|| view! {
+            <div class="error-summary" role="alert" tabindex="-1">
+                <p><strong>{t.form_has_errors}</strong></p>
+                <ul>
+                    {row_errors.into_iter().map(|(href, m)| view! { <li><a href=href>{m}</a></li> }).collect_view()}
+                </ul>
+            </div>
+        })}
         {if draft {
             view! {
                 <p class="hint">{t.rep_edit_lead}</p>
@@ -270,7 +305,7 @@ fn FeedbackRow(
                     <ActionForm action=action attr:class="form">
                         <input type="hidden" name="id" value=report_id.to_string()/>
                         <input type="hidden" name="target" value=item.target.clone()/>
-                        <FeedbackChoices form=mine target=item.target.clone()/>
+                        <FeedbackChoices form=mine target=item.target.clone() row=report_row_label(&item)/>
                     </ActionForm>
                 }.into_any()
             }}
@@ -281,7 +316,7 @@ fn FeedbackRow(
 /// The outcome choices and reason of one row's feedback form; ids carry the row's target so
 /// that several rows on one page stay distinct.
 #[component]
-fn FeedbackChoices(form: Option<FormState>, target: String) -> impl IntoView {
+fn FeedbackChoices(form: Option<FormState>, target: String, row: String) -> impl IntoView {
     let t = t();
     let s = form.unwrap_or_default();
     let key = if target.is_empty() {
@@ -296,7 +331,7 @@ fn FeedbackChoices(form: Option<FormState>, target: String) -> impl IntoView {
     let note_problem = s.problem("note").map(|p| (t.problem)(t.mod_note, &p));
     view! {
         <fieldset class="actions">
-            <legend>{t.fb_outcome}</legend>
+            <legend>{format!("{row}的{}", t.fb_outcome)}</legend>
             {action_problem.map(|m| view! { <p class="error">{m}</p> })}
             {OUTCOMES.iter().map(|o| {
                 let id = format!("f-{}-{key}", o.code());
@@ -327,7 +362,8 @@ fn FeedbackChoices(form: Option<FormState>, target: String) -> impl IntoView {
 fn RowField(
     name: String,
     list: &'static str,
-    label: &'static str,
+    /// `第三条的意见摘要`: each row's fields are named with their row.
+    label: String,
     value: String,
     problem: Option<crate::domain::text::Problem>,
     max: usize,
@@ -335,10 +371,10 @@ fn RowField(
     let t = t();
     let id = field_id(&name);
     let err_id = format!("{id}-error");
-    let message = problem.as_ref().map(|p| (t.problem)(label, p));
+    let message = problem.as_ref().map(|p| (t.problem)(&label, p));
     view! {
         <div class=if message.is_some() { "field has-error" } else { "field" }>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{label.clone()}</label>
             <p class="hint">{(t.max_chars)(max)}</p>
             {message.clone().map(|m| view! { <p class="error" id=err_id.clone()>{m}</p> })}
             <textarea id=id name=list rows="4" aria-invalid=message.as_ref().map(|_| "true")

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod drafts;
 pub mod moderation;
+pub mod notifications;
 pub mod opinions;
 pub mod rate;
 pub mod reports;

@@ -253,6 +253,10 @@ pub async fn apply(
         return Ok(outcome);
     }
     let now = now_ms();
+    // In id order, once each: the locked rows come back sorted the same way.
+    let mut selected = selected.to_vec();
+    selected.sort_by_key(|s| s.id);
+    selected.dedup_by_key(|s| s.id);
     let ids: Vec<i64> = selected.iter().map(|s| s.id).collect();
     let mut tx = db.pool.begin().await?;
     // A write that changes nothing takes the row locks (the write lock on SQLite) before reading,
@@ -356,6 +360,10 @@ pub async fn apply(
              SELECT $1, $2, 'opinion.transition', 'opinion', id, $3 FROM opinions WHERE id IN ({})",
             placeholders(4, chunk.len())
         );
+        let referral = matches!(action, Action::Reject { reason, .. } if reason.is_referral());
+        if super::notifications::is_news(to, referral) {
+            super::notifications::enqueue(&mut tx, chunk, now).await?;
+        }
         let detail = if reason.is_empty() {
             to.code().to_string()
         } else {

@@ -213,9 +213,9 @@ async fn try_submit(
         "INSERT INTO opinions (tracking_code, access_key, submit_key, solicitation_id, \
          draft_version_id, target, target_label, content, suggestion, reason, name, phone, street, \
          community, identity, publish_ok, privacy_version, channel, received_on, entered_by, \
-         status, created_at, updated_at, station_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
-         $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'pending', $21, $21, \
-         COALESCE((SELECT station_id FROM accounts WHERE id = $20), {STATION_OF_STREET})) \
+         status, created_at, updated_at, station_id, email) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
+         $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'pending', $21, $21, \
+         COALESCE((SELECT station_id FROM accounts WHERE id = $20), {STATION_OF_STREET}), $22) \
          RETURNING id"
     ))
     .bind(&code)
@@ -239,6 +239,7 @@ async fn try_submit(
     .bind(&received_on)
     .bind(staff_id)
     .bind(now)
+    .bind(&o.email)
     .fetch_one(&mut *tx)
     .await?;
     sqlx::query(

@@ -179,6 +179,13 @@ pub async fn mark_sent(
     .execute(&mut *tx)
     .await?;
     const MOVING: &str = "SELECT opinion_id FROM report_opinions WHERE report_id = $1";
+    let moving: Vec<i64> = sqlx::query_scalar(&format!(
+        "SELECT id FROM opinions WHERE status = 'accepted' AND id IN ({MOVING})"
+    ))
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    super::notifications::enqueue(&mut tx, &moving, now).await?;
     sqlx::query(&format!(
         "INSERT INTO opinion_events (opinion_id, at, actor_id, from_status, to_status, note, visible) \
          SELECT id, $2, $3, 'accepted', 'reported', $4, 1 FROM opinions \

@@ -1,0 +1,24 @@
+//! The notifications staff must deliver by hand: those of residents who gave no e-mail address
+//! (or when no mail server is configured), and those that could not be sent.
+
+use crate::domain::notification::Notice;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Kept and failed messages within the person's station, newest first; names and numbers
+/// masked without the personal-data privilege. Staff only.
+#[server(endpoint = "staff/notifications")]
+pub async fn staff_notifications() -> Result<Vec<Notice>, AppError> {
+    use crate::domain::opinion::{mask_name, mask_phone};
+    use crate::domain::policy::Permission;
+    use crate::server::{db, db::moderation::Scope, guard};
+    let (state, user) = guard::staff(Permission::HandleOpinions).await?;
+    let mut list = db::notifications::for_staff(&state.db, Scope::of(&user).station).await?;
+    if !user.sees_personal_data() {
+        for n in &mut list {
+            n.name = mask_name(&n.name);
+            n.phone = mask_phone(&n.phone);
+        }
+    }
+    Ok(list)
+}
