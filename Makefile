@@ -43,10 +43,12 @@ lint:
 	cargo clippy --features ssr --all-targets -- -D warnings
 	cargo clippy --features hydrate --lib --target wasm32-unknown-unknown -- -D warnings
 
-# Unit, repository and HTTP tests, on SQLite and on PostgreSQL.
+# Unit, repository and HTTP tests, on SQLite and on PostgreSQL. One test at a time: with four
+# app instances in one test process, about one run in six left a page request unanswered (see
+# the closing note of issue 4); one at a time, none in 30 runs.
 test-rust:
 	.ci/pg-up
-	cargo test --release --features ssr -- --test-threads=4
+	cargo test --release --features ssr -- --test-threads=1
 
 # Playwright in Chromium, with JavaScript on and off, against the release build.
 test-e2e:

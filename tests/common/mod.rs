@@ -155,7 +155,11 @@ pub async fn start_with(db: Db, config: Config) -> App {
     App {
         base: format!("http://{addr}"),
         db,
-        agent: ureq::AgentBuilder::new().redirects(0).build(),
+        // A request that gets no answer fails the test instead of hanging the suite.
+        agent: ureq::AgentBuilder::new()
+            .redirects(0)
+            .timeout(std::time::Duration::from_secs(20))
+            .build(),
     }
 }
 

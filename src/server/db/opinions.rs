@@ -555,6 +555,10 @@ impl From<sqlx::Error> for TransitionError {
 /// the change happens only if the opinion is still in that status, so that of two people acting
 /// on it at once one wins and the other is told. `visible` says whether the resident sees the
 /// event (and its note) on their timeline.
+///
+/// This sets any step of the lifecycle directly and queues no notification: it builds the demo
+/// content. What staff do goes through [`super::moderation::apply`] and
+/// [`super::reports::mark_sent`], which also notify the resident.
 #[allow(clippy::too_many_arguments)]
 pub async fn transition(
     db: &Db,
