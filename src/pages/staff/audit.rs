@@ -2,7 +2,6 @@
 //! date, a page of 100 at a time.
 
 use crate::api::audit::{audit_log, AuditData};
-use crate::api::moderation::url_pairs;
 use crate::components::feedback::ErrorView;
 use crate::domain::audit::AuditFilter;
 use crate::domain::time::format_datetime_zh;
@@ -152,14 +151,8 @@ pub fn AuditPageView() -> impl IntoView {
     let t = t();
     let location = use_location();
     let data = Resource::new(
-        move || {
-            let search = location.search.get();
-            url_pairs(&search)
-                .iter()
-                .map(|(k, v)| format!("{k}={}", urlencoding::encode(v)))
-                .collect::<Vec<_>>()
-                .join("&")
-        },
+        // The server reads the filters from the query string itself.
+        move || location.search.get(),
         audit_log,
     );
     view! {

@@ -3,7 +3,7 @@
 //! masked and an action form for the ticked opinions; and `/staff/opinions/{id}`: one opinion with the full contact details (each
 //! view is audited) and, for offline opinions, the slip to print for the resident.
 
-use crate::api::moderation::{staff_queue, url_pairs, Moderate, QueueData};
+use crate::api::moderation::{staff_queue, Moderate, QueueData};
 use crate::api::opinions::{staff_get_opinion, StaffOpinion};
 use crate::components::{
     feedback::{ActionFeedback, ErrorView, Notice},
@@ -219,14 +219,8 @@ pub fn StaffOpinionsPage() -> impl IntoView {
     let data = Resource::new(
         move || {
             let draft = query.read().get("draft");
-            let search = location.search.get();
-            let pairs = url_pairs(&search);
-            let kept: Vec<String> = pairs
-                .iter()
-                .filter(|(k, _)| k != "draft")
-                .map(|(k, v)| format!("{k}={}", urlencoding::encode(v)))
-                .collect();
-            (kept.join("&"), draft)
+            // The server reads the filters from the query string itself.
+            (location.search.get(), draft)
         },
         |(q, draft)| staff_queue(q, draft),
     );

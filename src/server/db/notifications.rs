@@ -114,30 +114,29 @@ pub async fn finish(
     error: &str,
 ) -> Result<(), sqlx::Error> {
     let now = now_ms();
-    let sql = match outcome {
-        Outcome::Sent => {
+    let q = match outcome {
+        Outcome::Sent => sqlx::query(
             "UPDATE notifications SET status = 'sent', email = $2, subject = $3, body = $4, \
-             attempts = attempts + 1, last_error = '', updated_at = $6 WHERE id = $1 AND $5 = $5"
-        }
-        Outcome::Kept => {
+             attempts = attempts + 1, last_error = '', updated_at = $5 WHERE id = $1",
+        ),
+        Outcome::Kept => sqlx::query(
             "UPDATE notifications SET status = 'kept', email = $2, subject = $3, body = $4, \
-             updated_at = $6 WHERE id = $1 AND $5 = $5"
-        }
-        Outcome::Failed => {
+             updated_at = $5 WHERE id = $1",
+        ),
+        // Tried again after 5, 10, 15 … minutes; given up after the fifth attempt.
+        Outcome::Failed => sqlx::query(
             "UPDATE notifications SET status = CASE WHEN attempts + 1 >= 5 THEN 'failed' ELSE 'pending' END, \
-             email = $2, subject = $3, body = $4, attempts = attempts + 1, last_error = $5, \
-             due_at = $6 + 300000 * (attempts + 1), updated_at = $6 WHERE id = $1"
-        }
+             email = $2, subject = $3, body = $4, updated_at = $5, attempts = attempts + 1, \
+             due_at = $5 + 300000 * (attempts + 1), last_error = $6 WHERE id = $1",
+        ),
     };
-    sqlx::query(sql)
-        .bind(id)
-        .bind(email)
-        .bind(subject)
-        .bind(body)
-        .bind(error)
-        .bind(now)
-        .execute(&db.pool)
-        .await?;
+    let q = q.bind(id).bind(email).bind(subject).bind(body).bind(now);
+    let q = if outcome == Outcome::Failed {
+        q.bind(error)
+    } else {
+        q
+    };
+    q.execute(&db.pool).await?;
     Ok(())
 }
 
