@@ -4,6 +4,11 @@
 use crate::i18n::t;
 use crate::pages::{
     public::{
+        booking::BookingPageView,
+        consultation::ConsultationPageView,
+        consultations::ConsultationListPage,
+        deputies::DeputyListPage,
+        deputy::{DeputyPageView, DeputyPosterPage},
         home::HomePage,
         not_found::NotFound,
         opinion_form::OpinionFormPage,
@@ -17,9 +22,13 @@ use crate::pages::{
     },
     staff::{
         accounts::AccountsPageView,
+        appointments::{StaffAppointmentPage, StaffAppointmentsPage},
         audit::AuditPageView,
         clusters::ClustersPage,
+        consultation_form::ConsultationFormPage,
+        consultations::{StaffConsultationPage, StaffConsultationsPage},
         dashboard::Dashboard,
+        deputies::{DeputyFormPage, StaffDeputiesPage, StaffDeputyPage},
         draft_form::DraftFormPage,
         layout::StaffLayout,
         login::LoginPage,
@@ -110,6 +119,8 @@ pub fn App() -> impl IntoView {
                         <ul>
                             <li><a href="/">{t.nav_home}</a></li>
                             <li><a href="/solicitations">{t.nav_solicitations}</a></li>
+                            <li><a href="/consultations">{t.cs.nav}</a></li>
+                            <li><a href="/deputies">{t.dp.nav}</a></li>
                             <li><a href="/stories">{t.nav_stories}</a></li>
                             <li><a href="/track">{t.nav_track}</a></li>
                             <li><a href="/stats">{t.nav_stats}</a></li>
@@ -125,6 +136,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/solicitations") view=SolicitationListPage ssr=SsrMode::Async/>
                     <Route path=path!("/solicitations/:id") view=SolicitationPageView ssr=SsrMode::Async/>
                     <Route path=path!("/solicitations/:id/opinions/new") view=OpinionFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/consultations") view=ConsultationListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/consultations/:id") view=ConsultationPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/deputies") view=DeputyListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/deputies/:id") view=DeputyPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/deputies/:id/book") view=BookingPageView ssr=SsrMode::Async/>
+                    <Route path=path!("/deputies/:id/poster") view=DeputyPosterPage ssr=SsrMode::Async/>
                     <Route path=path!("/track") view=TrackLookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/track/:code") view=TrackPageView ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async/>
@@ -151,6 +168,16 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("opinions") view=StaffOpinionsPage ssr=SsrMode::Async/>
                         <Route path=path!("opinions/:id") view=StaffOpinionPage ssr=SsrMode::Async/>
                         <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                        <Route path=path!("consultations") view=StaffConsultationsPage ssr=SsrMode::Async/>
+                        <Route path=path!("consultations/new") view=ConsultationFormPage ssr=SsrMode::Async/>
+                        <Route path=path!("consultations/:id") view=StaffConsultationPage ssr=SsrMode::Async/>
+                        <Route path=path!("consultations/:id/edit") view=ConsultationFormPage ssr=SsrMode::Async/>
+                        <Route path=path!("deputies") view=StaffDeputiesPage ssr=SsrMode::Async/>
+                        <Route path=path!("deputies/new") view=DeputyFormPage ssr=SsrMode::Async/>
+                        <Route path=path!("deputies/:id") view=StaffDeputyPage ssr=SsrMode::Async/>
+                        <Route path=path!("deputies/:id/edit") view=DeputyFormPage ssr=SsrMode::Async/>
+                        <Route path=path!("appointments") view=StaffAppointmentsPage ssr=SsrMode::Async/>
+                        <Route path=path!("appointments/:id") view=StaffAppointmentPage ssr=SsrMode::Async/>
                     </ParentRoute>
                 </Routes>
             </main>

@@ -5,6 +5,8 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod consultations;
+pub mod deputies;
 pub mod moderation;
 pub mod notifications;
 pub mod opinions;

@@ -13,7 +13,10 @@ pub async fn staff_notifications() -> Result<Vec<Notice>, AppError> {
     use crate::domain::policy::Permission;
     use crate::server::{db, db::moderation::Scope, guard};
     let (state, user) = guard::staff(Permission::HandleOpinions).await?;
-    let mut list = db::notifications::for_staff(&state.db, Scope::of(&user).station).await?;
+    let station = Scope::of(&user).station;
+    let mut list = db::notifications::for_staff(&state.db, station).await?;
+    list.extend(db::messages::for_staff(&state.db, station).await?);
+    list.sort_by_key(|n| std::cmp::Reverse(n.updated_at));
     if !user.sees_personal_data() {
         for n in &mut list {
             n.name = mask_name(&n.name);

@@ -278,8 +278,8 @@ pub async fn track_form(
     })
 }
 
-/// Finds an opinion by its tracking code and the mobile number given with it, and goes to its
-/// status page. Every failure gives the same message. Limited per address. Anyone may call it.
+/// Finds an opinion (or a session registration) by its code and the mobile number given with
+/// it, and goes to its status page. Every failure gives the same message. Limited per address. Anyone may call it.
 #[server(endpoint = "track/find")]
 pub async fn find_opinion(code: String, phone: String) -> Result<(), AppError> {
     use crate::domain::{
@@ -307,10 +307,20 @@ pub async fn find_opinion(code: String, phone: String) -> Result<(), AppError> {
         form.errors.add(FORM, Problem::TooManyLookups);
         return guard::bounce(&state, &form, "/track").await;
     }
-    let found = match (normalize_code(&code), normalize_phone(&phone)) {
-        (Some(c), Some(p)) => db::opinions::key_by_phone(&state.db, &c, &p)
+    let registration = crate::domain::opinion::normalize_prefixed(&code, "BM");
+    let found = match (normalize_code(&code), registration, normalize_phone(&phone)) {
+        (Some(c), _, Some(p)) => db::opinions::key_by_phone(&state.db, &c, &p)
             .await?
             .map(|k| (c, k)),
+        (None, Some(c), Some(p)) => db::consultations::key_by_phone(&state.db, &c, &p)
+            .await?
+            .map(|k| (c, k)),
+        (None, None, Some(p)) => match crate::domain::opinion::normalize_prefixed(&code, "YY") {
+            Some(c) => db::deputies::key_by_phone(&state.db, &c, &p)
+                .await?
+                .map(|k| (c, k)),
+            None => None,
+        },
         _ => None,
     };
     match found {
@@ -353,15 +363,35 @@ pub async fn staff_get_opinion(id: i64, draft: Option<String>) -> Result<StaffOp
 }
 
 /// The form for entering an offline opinion on solicitation `id`. Staff only.
+///
+/// With `registration`, the form starts from what that person registered for a session linked
+/// to this solicitation: their name, number and the views they raised, as a 座谈会 opinion
+/// received on the session's day.
 #[server(endpoint = "staff/opinions/offline-form")]
-pub async fn offline_form(id: i64, draft: Option<String>) -> Result<OpinionFormData, AppError> {
+pub async fn offline_form(
+    id: i64,
+    draft: Option<String>,
+    registration: Option<i64>,
+) -> Result<OpinionFormData, AppError> {
     use crate::domain::{policy::Permission, time::iso_date};
     use crate::server::{db, guard};
     let (state, _) = guard::staff(Permission::HandleOpinions).await?;
     let (solicitation, targets) = form_data(&state, id, false).await?;
-    let form = match guard::draft(&state, draft, "offline").await? {
-        Some(d) => d,
-        None => FormState::new("offline")
+    let from_session = match registration {
+        Some(reg) => db::consultations::for_opinion(&state.db, reg, id).await?,
+        None => None,
+    };
+    let form = match (guard::draft(&state, draft, "offline").await?, from_session) {
+        (Some(d), _) => d,
+        (None, Some(r)) => FormState::new("offline")
+            .with("identity", "resident")
+            .with("channel", "meeting")
+            .with("received_on", iso_date(r.starts_at))
+            .with("name", &r.name)
+            .with("phone", &r.phone)
+            .with("content", &r.questions)
+            .with("registration", r.id.to_string()),
+        (None, None) => FormState::new("offline")
             .with("identity", "resident")
             .with("channel", "letter")
             .with("received_on", iso_date(db::now_ms())),
@@ -394,6 +424,7 @@ pub async fn enter_offline_opinion(
     identity: String,
     publish_ok: Option<String>,
     email: Option<String>,
+    registration: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::{
         opinion::{Channel, EnteredBy, OpinionInput},
@@ -420,9 +451,11 @@ pub async fn enter_offline_opinion(
         consent: String::new(),
         email: email.unwrap_or_default(),
     };
+    let registration = registration.unwrap_or_default();
     let mut form = input_form("offline", &input)
         .with("channel", &channel)
-        .with("received_on", &received_on);
+        .with("received_on", &received_on)
+        .with("registration", &registration);
     let (state, user) =
         guard::staff_for_form(Permission::HandleOpinions, &form, &return_to).await?;
     let (targets, version) = submit_targets(&state, id, false).await?;
@@ -453,6 +486,16 @@ pub async fn enter_offline_opinion(
     };
     match db::opinions::submit(&state.db, id, version, &opinion, &source).await {
         Ok(r) => {
+            // The views a person raised at a session, entered as their opinion: the session's
+            // registration list shows it was done.
+            if let Ok(reg) = registration.trim().parse::<i64>() {
+                if db::consultations::for_opinion(&state.db, reg, id)
+                    .await?
+                    .is_some()
+                {
+                    db::consultations::link_opinion(&state.db, reg, r.id).await?;
+                }
+            }
             leptos_axum::redirect(&format!("/staff/opinions/{}?done=entered", r.id));
             Ok(())
         }

@@ -4,6 +4,8 @@
 pub mod account;
 pub mod audit;
 pub mod coded;
+pub mod consultation;
+pub mod deputy;
 pub mod form;
 pub mod moderation;
 pub mod notification;

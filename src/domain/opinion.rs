@@ -145,6 +145,23 @@ pub fn mask_name(name: &str) -> String {
     }
 }
 
+/// Checks an optional e-mail address field (`email`) and returns it trimmed.
+pub fn email_field(errors: &mut FieldErrors, raw: &str) -> String {
+    let email = raw.trim().to_string();
+    if email.chars().count() > EMAIL_MAX {
+        errors.add(
+            "email",
+            Problem::TooLong {
+                max: EMAIL_MAX,
+                actual: email.chars().count(),
+            },
+        );
+    } else if !email.is_empty() && !email_address::EmailAddress::is_valid(&email) {
+        errors.add("email", Problem::EmailFormat);
+    }
+    email
+}
+
 /// The characters of a tracking code: digits and capitals without 0, 1, I, L and O.
 pub const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 /// Random characters at the end of a tracking code.
@@ -153,6 +170,12 @@ pub const CODE_RANDOM_LEN: usize = 5;
 /// A tracking code as people type it (`yj 2026 7k3q9`, full-width, without hyphens) in its
 /// canonical form `YJ-2026-7K3Q9`; `None` if it cannot be one.
 pub fn normalize_code(raw: &str) -> Option<String> {
+    normalize_prefixed(raw, "YJ")
+}
+
+/// A code with the two-letter `prefix` (`YJ` an opinion, `BM` a registration, `YY` an
+/// appointment) as people type it, in its canonical form; `None` if it cannot be one.
+pub fn normalize_prefixed(raw: &str, prefix: &str) -> Option<String> {
     let s: String = raw
         .chars()
         .map(|c| match c {
@@ -162,14 +185,14 @@ pub fn normalize_code(raw: &str) -> Option<String> {
         .filter(|c| !matches!(c, ' ' | '\u{3000}' | '-' | '_'))
         .collect::<String>()
         .to_ascii_uppercase();
-    let rest = s.strip_prefix("YJ")?;
+    let rest = s.strip_prefix(prefix)?;
     if rest.len() != 4 + CODE_RANDOM_LEN || !rest.is_ascii() {
         return None;
     }
     let (year, tail) = rest.split_at(4);
     let ok = year.bytes().all(|b| b.is_ascii_digit())
         && tail.bytes().all(|b| CODE_ALPHABET.contains(&b));
-    ok.then(|| format!("YJ-{year}-{tail}"))
+    ok.then(|| format!("{prefix}-{year}-{tail}"))
 }
 
 /// The raw strings of the opinion form, exactly as typed.
@@ -278,18 +301,7 @@ impl OpinionInput {
         if identity.is_none() {
             errors.add("identity", Problem::BadChoice);
         }
-        let email = self.email.trim().to_string();
-        if email.chars().count() > EMAIL_MAX {
-            errors.add(
-                "email",
-                Problem::TooLong {
-                    max: EMAIL_MAX,
-                    actual: email.chars().count(),
-                },
-            );
-        } else if !email.is_empty() && !email_address::EmailAddress::is_valid(&email) {
-            errors.add("email", Problem::EmailFormat);
-        }
+        let email = email_field(&mut errors, &self.email);
         let consent = self.consent.trim() == "1";
         if online && !consent {
             errors.add("consent", Problem::ConsentRequired);

@@ -16,6 +16,8 @@ pub enum Permission {
     HandleOpinions,
     /// Read the audit log.
     ReadAuditLog,
+    /// Run consultation sessions: create them, see registrations, check people in.
+    ManageConsultations,
 }
 
 /// Whether `role` holds `permission`.
@@ -23,7 +25,8 @@ pub fn allows(role: Role, permission: Permission) -> bool {
     match permission {
         Permission::ManageStories
         | Permission::ManageSolicitations
-        | Permission::HandleOpinions => {
+        | Permission::HandleOpinions
+        | Permission::ManageConsultations => {
             matches!(role, Role::Admin | Role::Staff)
         }
         Permission::ManageAccounts | Permission::ReadAuditLog => role == Role::Admin,
@@ -49,6 +52,7 @@ mod tests {
             Permission::ManageSolicitations,
             Permission::HandleOpinions,
             Permission::ReadAuditLog,
+            Permission::ManageConsultations,
         ] {
             assert!(allows(Role::Admin, p));
         }

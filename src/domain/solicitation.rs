@@ -200,7 +200,7 @@ pub struct SolicitationInput {
     pub stations: String,
 }
 
-fn date_field(errors: &mut FieldErrors, field: &str, raw: &str) -> Option<NaiveDate> {
+pub(crate) fn date_field(errors: &mut FieldErrors, field: &str, raw: &str) -> Option<NaiveDate> {
     let raw = raw.trim();
     if raw.is_empty() {
         errors.add(field, Problem::Required);

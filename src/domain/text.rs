@@ -88,6 +88,53 @@ pub enum Problem {
     AlreadySent,
     /// Not an e-mail address of the form name@example.com.
     EmailFormat,
+    /// A whole number outside `min..=max` (or not a number).
+    NumberRange {
+        min: i64,
+        max: i64,
+    },
+    /// Not a web address starting with http:// or https://.
+    UrlFormat,
+    /// Neither an address nor an online link was given for a session.
+    PlaceRequired,
+    /// Not a time of day of the form 14:30.
+    TimeFormat,
+    /// An end time that is not after the start time.
+    EndNotAfterStart,
+    /// A registration window that closes after the session's day.
+    AfterSession,
+    /// Registration opens on `opens` and closes at `closes` (both written out for a person).
+    RegistrationNotOpen {
+        opens: String,
+        closes: String,
+    },
+    RegistrationClosed {
+        opens: String,
+        closes: String,
+    },
+    /// The session was cancelled.
+    SessionCancelled,
+    /// This mobile number already holds a place (or a waitlist spot) in the session.
+    AlreadyRegistered,
+    /// No registration for this session has the code given.
+    RegistrationNotFound,
+    /// The registration with this code holds no place (waitlisted or cancelled).
+    CannotCheckIn {
+        name: String,
+        status: String,
+    },
+    /// A date and time that has already passed.
+    InPast,
+    /// The chosen reception slot is no longer offered (cancelled, past, or not this deputy's).
+    SlotGone,
+    /// The chosen reception slot has no place left.
+    SlotFull,
+    /// This mobile number already holds a booking in the slot.
+    AlreadyBooked,
+    /// A capacity below the places already confirmed.
+    CapacityBelowTaken {
+        taken: i64,
+    },
 }
 
 /// Problems keyed by field name (the `name` of the form control). `_form` is the whole form.

@@ -47,6 +47,15 @@ pub fn format_datetime_zh(ms: i64) -> String {
     }
 }
 
+/// `14:05` (Shanghai) of an instant.
+pub fn clock_time(ms: i64) -> String {
+    use chrono::Timelike;
+    DateTime::from_timestamp_millis(ms)
+        .map(|t| t.with_timezone(&shanghai()))
+        .map(|t| format!("{:02}:{:02}", t.hour(), t.minute()))
+        .unwrap_or_default()
+}
+
 /// `2026年11月28日` from `2026-11-28`; the input unchanged if it is not such a date. Written
 /// without chrono because it runs in the browser too, and chrono's parser and formatter would
 /// otherwise be linked into the bundle for this one job.

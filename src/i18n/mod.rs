@@ -3,6 +3,8 @@
 //! (leptos_i18n was weighed: it adds a macro layer and its own runtime to the browser bundle for
 //! a site that ships one locale today; a typed table of `&'static str` costs nothing.)
 
+pub mod consultations;
+pub mod deputies;
 mod zh_cn;
 
 use crate::domain::text::Problem;
@@ -10,6 +12,10 @@ use crate::domain::text::Problem;
 /// A locale's texts. Fields are plain strings; the `fn` fields build sentences with numbers.
 pub struct Texts {
     pub lang: &'static str,
+    /// Consultation sessions and registrations.
+    pub cs: &'static consultations::ConsultTexts,
+    /// Deputies and appointments.
+    pub dp: &'static deputies::DeputyTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,

@@ -66,7 +66,7 @@ fn problem(label: &str, p: &Problem) -> String {
             "同一网络每小时最多提交 {per_hour} 条意见，已达上限，本条未保存。请稍后再试，您填写的内容保留在下方。"
         ),
         Problem::InFuture => format!("{label}不能晚于今天。"),
-        Problem::TrackingNotFound => "没有找到这条意见：请核对查询码（形如 YJ-2026-7K3Q9）和提交时填写的手机号。".into(),
+        Problem::TrackingNotFound => "没有找到这条意见或报名：请核对查询码（意见形如 YJ-2026-7K3Q9，活动报名形如 BM-2026-7K3Q9）和当时填写的手机号。".into(),
         Problem::TooManyLookups => "查询次数过多，请一小时后再试，或直接打开回执中的专属链接。".into(),
         Problem::NotPreviewed => "草案文本有改动，请先点“检查解析结果”，确认无误后再保存。".into(),
         Problem::NothingSelected => "请先勾选要处理的意见，再选择操作。".into(),
@@ -88,12 +88,43 @@ fn problem(label: &str, p: &Problem) -> String {
         Problem::MergeAcrossSolicitations => {
             "勾选的意见属于不同的征集，只能把同一次征集的意见合并在一起。".into()
         }
+        Problem::NumberRange { min, max } => format!("{label}应为 {min} 到 {max} 之间的整数。"),
+        Problem::UrlFormat => format!("{label}应为以 http:// 或 https:// 开头的网址，例如 https://meeting.example.cn/123。"),
+        Problem::PlaceRequired => "请填写活动地点，或在“线上参会链接”中填写网址（至少填一项）。".into(),
+        Problem::TimeFormat => format!("{label}不是有效时间，请按“14:30”的格式填写（24 小时制）。"),
+        Problem::EndNotAfterStart => format!("{label}应晚于开始时间。"),
+        Problem::AfterSession => format!("{label}不能晚于活动当天。"),
+        Problem::RegistrationNotOpen { opens, closes } => format!(
+            "本场活动的报名尚未开始，报名时间为 {opens} 至 {closes}，请到时再报名。您填写的内容已保留在下方。"
+        ),
+        Problem::RegistrationClosed { opens, closes } => format!(
+            "本场活动的报名已于 {closes} 截止（报名时间 {opens} 至 {closes}），不再接受报名。您填写的内容保留在下方，可联系承办联系点。"
+        ),
+        Problem::SessionCancelled => "本场活动已取消，不再接受报名。".into(),
+        Problem::AlreadyRegistered => format!(
+            "这个{label}已经报名了本场活动（每个手机号限报一个名额）。如需查看或取消，请打开报名回执中的专属链接，或在“查询进度”页输入报名码和手机号。"
+        ),
+        Problem::RegistrationNotFound => format!("本场活动没有{label}所填的报名，请核对报名码（形如 BM-2026-7K3Q9）。"),
+        Problem::CannotCheckIn { name, status } => format!(
+            "{name} 的报名状态是“{status}”，没有确认的名额，不能签到。如现场有空位，可先为其登记报名。"
+        ),
+        Problem::InPast => format!("{label}已经过去，请选择以后的日期和时间。"),
+        Problem::SlotGone => "所选的接待时段已取消或已过去，请重新选择一个时段，或选择“以上时间都不合适”。".into(),
+        Problem::SlotFull => "所选的接待时段刚刚约满，请选择其他时段，或选择“以上时间都不合适”留下方便的时间。您填写的内容已保留。".into(),
+        Problem::AlreadyBooked => format!(
+            "这个{label}已经预约了这个时段。如需查看或取消，请打开预约回执中的专属链接，或在“查询进度”页输入预约码和手机号。"
+        ),
+        Problem::CapacityBelowTaken { taken } => format!(
+            "已有 {taken} 人确认报名，{label}不能少于 {taken}。如需减少名额，请先与已报名的居民沟通。"
+        ),
         Problem::MergeIntoItself => format!("{label}所填的意见也在勾选之中，请取消勾选它，或换一条意见。"),
     }
 }
 
 pub static TEXTS: Texts = Texts {
     lang: "zh-CN",
+    cs: &super::consultations::ZH_CN,
+    dp: &super::deputies::ZH_CN,
     app_name: "民意直通车",
     skip_to_content: "跳到正文",
     nav_label: "主导航",
@@ -276,10 +307,10 @@ pub static TEXTS: Texts = Texts {
     op_your_opinion: "您的意见",
     op_about: "关于",
     track_title: "查询意见处理进度",
-    track_lead: "请输入回执上的查询码和提交意见时填写的手机号。也可以直接打开回执中的专属链接。",
-    track_code_hint: "形如 YJ-2026-7K3Q9，字母不区分大小写",
+    track_lead: "请输入回执上的查询码（意见或活动报名）和当时填写的手机号。也可以直接打开回执中的专属链接。",
+    track_code_hint: "意见形如 YJ-2026-7K3Q9，活动报名形如 BM-2026-7K3Q9，字母不区分大小写",
     track_submit: "查询",
-    track_not_found: "没有找到这条意见：请核对查询码和专属链接是否完整。您也可以用查询码和手机号查询。",
+    track_not_found: "没有找到这条意见或报名：请核对查询码和专属链接是否完整。您也可以用查询码和手机号查询。",
     track_lookup_link: "用查询码和手机号查询",
     privacy_title: "个人信息保护说明",
     staff_solicitations: "征集管理",
@@ -606,6 +637,7 @@ static PRIVACY: &[(&str, &str)] = &[
     ("谁能看到", "公众看不到您的姓名和手机号。工作人员在列表中只能看到隐去中间四位的手机号；查看完整号码时，系统会记录查看人、时间和所查看的意见，以备审计。"),
     ("保存多久", "意见及其处理记录作为立法工作档案保存。您的姓名、手机号等个人信息自该次征集办结之日起保存三年，期满后删除或匿名化处理，意见内容保留。"),
     ("如何查询、更正或删除", "您可以凭查询码查看意见和处理经过。如需更正或删除您的个人信息，或撤回公开意见的同意，请携带查询码到所在基层立法联系点，或在联系点开放时间致电联系点，工作人员核实身份后将在 15 个工作日内处理并告知结果。"),
+    ("报名活动和预约代表", "报名协商活动时，我们收集姓名、手机号、工作单位或社区（选填）、想提出的问题和电子邮箱（选填）；预约人大代表时，收集姓名、手机号、想反映的事项和电子邮箱（选填）。这些信息只用于安排座位或见面、现场签到、通知活动变动和提醒，以及反馈办理结果。工作人员名单中的手机号同样隐去中间四位。代表页面公开的接待情况摘要不含姓名、电话等个人信息。报名和预约信息自活动或见面结束之日起保存三年，期满后删除或匿名化处理。"),
     ("版本", "本说明版本：2026-11。说明更新时，我们会在本页公布新版本；每条意见都记录了提交时同意的版本。"),
 ];
 

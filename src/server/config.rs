@@ -23,6 +23,8 @@ pub struct Config {
     pub streets: Vec<String>,
     /// Opinions one address may submit per hour.
     pub opinions_per_hour: i64,
+    /// Registrations and bookings one address may make per hour.
+    pub registrations_per_hour: i64,
     /// The header a trusted reverse proxy puts the client's address in (e.g. `X-Real-IP`); when
     /// unset, the connection's own address counts.
     pub client_ip_header: Option<http::HeaderName>,
@@ -53,6 +55,9 @@ Environment (also read from a .env file in the working directory):
   MINYI_STREETS         the streets (街镇) on the opinion form, comma-separated
                         (default 东湖街道,西城街道,南山街道,北关街道)
   MINYI_OPINIONS_PER_HOUR  opinions one client address may submit per hour (default 20)
+  MINYI_REGISTRATIONS_PER_HOUR
+                           registrations and bookings one client address may make per hour
+                           (default 20)
   MINYI_CLIENT_IP_HEADER   header carrying the client address when behind a trusted reverse
                         proxy, e.g. X-Real-IP (default: unset, the connection's address counts)
   MINYI_SMTP_URL        mail server for notifications: smtp://HOST:PORT, smtp://USER:PASS@HOST:587?tls=required
@@ -119,18 +124,18 @@ impl Config {
                 "MINYI_STREETS={streets_raw:?} 须为用逗号分隔的街镇名称，至少一个，每个不超过 20 个字"
             ));
         }
-        let opinions_per_hour = match get("MINYI_OPINIONS_PER_HOUR") {
+        let mut per_hour = |name: &str| match get(name) {
             None => DEFAULT_OPINIONS_PER_HOUR,
             Some(v) => match v.trim().parse::<i64>() {
                 Ok(n) if (1..=100_000).contains(&n) => n,
                 _ => {
-                    problems.push(format!(
-                        "MINYI_OPINIONS_PER_HOUR={v:?} 须为 1 到 100000 之间的整数"
-                    ));
+                    problems.push(format!("{name}={v:?} 须为 1 到 100000 之间的整数"));
                     DEFAULT_OPINIONS_PER_HOUR
                 }
             },
         };
+        let opinions_per_hour = per_hour("MINYI_OPINIONS_PER_HOUR");
+        let registrations_per_hour = per_hour("MINYI_REGISTRATIONS_PER_HOUR");
         let client_ip_header = match get("MINYI_CLIENT_IP_HEADER") {
             None => None,
             Some(v) if v.trim().is_empty() => None,
@@ -180,6 +185,7 @@ impl Config {
                 site_addr,
                 streets,
                 opinions_per_hour,
+                registrations_per_hour,
                 client_ip_header,
                 smtp_url,
                 mail_from,

@@ -153,6 +153,64 @@ fn csv(head: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// The registration list of a session as CSV (with BOM) or a workbook. `rows` are code, name,
+/// phone, organisation, status, questions and when they registered.
+pub fn registrations(
+    heading: &str,
+    subtitle: &str,
+    rows: &[Vec<String>],
+    as_xlsx: bool,
+) -> Result<Vec<u8>, String> {
+    let t = t();
+    let head = [
+        t.cs.reg_code,
+        t.op_name,
+        t.op_phone,
+        t.cs.organisation,
+        t.op_status,
+        t.cs.questions,
+        t.cs.registered_at,
+    ];
+    if !as_xlsx {
+        return csv(&head, rows);
+    }
+    use rust_xlsxwriter::{Format as Cell, FormatAlign, Workbook};
+    let mut book = Workbook::new();
+    let bold = Cell::new().set_bold().set_align(FormatAlign::Top);
+    let wrap = Cell::new().set_text_wrap().set_align(FormatAlign::Top);
+    let sheet = book.add_worksheet();
+    sheet
+        .set_name(t.cs.registrations)
+        .map_err(|e| e.to_string())?;
+    for (c, w) in [16.0, 10.0, 14.0, 20.0, 10.0, 40.0, 18.0]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .set_column_width(c as u16, *w)
+            .map_err(|e| e.to_string())?;
+    }
+    sheet
+        .write_string_with_format(0, 0, heading, &Cell::new().set_bold().set_font_size(14))
+        .map_err(|e| e.to_string())?;
+    sheet
+        .write_string(1, 0, subtitle)
+        .map_err(|e| e.to_string())?;
+    for (c, h) in head.iter().enumerate() {
+        sheet
+            .write_string_with_format(3, c as u16, *h, &bold)
+            .map_err(|e| e.to_string())?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet
+                .write_string_with_format((4 + r) as u32, c as u16, v, &wrap)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    book.save_to_buffer().map_err(|e| e.to_string())
+}
+
 fn xlsx(report: &Report) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Format as Cell, FormatAlign, Workbook};
     let t = t();

@@ -224,3 +224,22 @@ pub fn once(key: &str) -> bool {
     seen.push_back((id.0, key.to_string()));
     true
 }
+
+/// Whether `user` may act on what belongs to `station`: staff of a station act on their own
+/// station's sessions, deputies and opinions; district staff and admins on all.
+pub fn in_scope(user: &StaffUser, station: Option<i64>) -> bool {
+    let scope = crate::server::db::moderation::Scope::of(user);
+    scope.station.is_none() || scope.station == station
+}
+
+/// The stations `user` may choose in a form: their own only, if they belong to one.
+pub async fn station_choices(
+    state: &AppState,
+    user: &StaffUser,
+) -> Result<Vec<crate::domain::account::StationOption>, AppError> {
+    Ok(db::stations::list_options(&state.db)
+        .await?
+        .into_iter()
+        .filter(|s| in_scope(user, Some(s.id)))
+        .collect())
+}

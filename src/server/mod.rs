@@ -2,6 +2,7 @@
 //! the database repositories and the command line.
 
 pub mod auth;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod csrf;
@@ -10,6 +11,7 @@ pub mod export;
 pub mod guard;
 pub mod markdown;
 pub mod notify;
+pub mod qr;
 pub mod router;
 pub mod seed;
 mod seed_content;

@@ -92,6 +92,26 @@ pub async fn deliver_due(
         }
         db::notifications::finish(db, due.id, outcome, &due.email, &subject, &body, &error).await?;
     }
+    db::consultations::queue_reminders(db, now).await?;
+    db::deputies::queue_reminders(db, now).await?;
+    for m in db::messages::claim_due(db, now, 10 * 60 * 1000, 100).await? {
+        let (outcome, error) = match mailer {
+            Some(mailer) if !m.email.is_empty() => {
+                let body = format!("{}\n\n{site_url}{}", m.body, m.link);
+                match mailer.send(&m.email, &m.subject, &body).await {
+                    Ok(()) => (Outcome::Sent, String::new()),
+                    Err(e) => (Outcome::Failed, e),
+                }
+            }
+            _ => (Outcome::Kept, String::new()),
+        };
+        match outcome {
+            Outcome::Sent => done.sent += 1,
+            Outcome::Kept => done.kept += 1,
+            Outcome::Failed => done.failed += 1,
+        }
+        db::messages::finish(db, m.id, outcome, &error).await?;
+    }
     Ok(done)
 }
 

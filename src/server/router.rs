@@ -28,6 +28,230 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
     }
 }
 
+/// The staff member signed in with the request's cookie; otherwise a response that sends them to
+/// sign in and back to `back`.
+async fn signed_in(
+    state: &AppState,
+    headers: &http::HeaderMap,
+    back: &str,
+) -> Result<crate::domain::account::StaffUser, Response> {
+    use super::auth;
+    let user = match auth::cookie_token(headers) {
+        Some(t) => db::sessions::resolve(&state.db, &auth::token_hash(&t)).await,
+        None => Ok(None),
+    };
+    match user {
+        Ok(Some(u)) => Ok(u),
+        Ok(None) => {
+            let to = crate::domain::form::with_query("/staff/login", "next", back);
+            Err((StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response())
+        }
+        Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+    }
+}
+
+/// A download: its bytes, type and file name (an ASCII fallback and the real UTF-8 name).
+fn download(bytes: Vec<u8>, content_type: &str, ascii_name: &str, name: &str) -> Response {
+    let disposition = format!(
+        "attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{}",
+        urlencoding::encode(name)
+    );
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// `/staff/consultations/{id}/registrations.csv` and `.xlsx`: the registration list of a session,
+/// for staff of its station (or of the district); numbers only with the personal-data
+/// privilege. Each download writes an audit entry.
+async fn export_registrations_csv(
+    state: State<AppState>,
+    id: Path<i64>,
+    headers: http::HeaderMap,
+) -> Response {
+    export_registrations(state, id, headers, false).await
+}
+
+async fn export_registrations_xlsx(
+    state: State<AppState>,
+    id: Path<i64>,
+    headers: http::HeaderMap,
+) -> Response {
+    export_registrations(state, id, headers, true).await
+}
+
+async fn export_registrations(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    headers: http::HeaderMap,
+    as_xlsx: bool,
+) -> Response {
+    use crate::domain::{
+        opinion::mask_phone,
+        policy::{allows, Permission},
+        time::format_datetime_zh,
+    };
+    let user = match signed_in(&state, &headers, &format!("/staff/consultations/{id}")).await {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    if !allows(user.role, Permission::ManageConsultations) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let c = match db::consultations::get(&state.db, id).await {
+        Ok(Some(c)) if super::guard::in_scope(&user, c.summary.station_id) => c,
+        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let list = match db::consultations::registrations(&state.db, id).await {
+        Ok(l) => l,
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let t = crate::i18n::t();
+    let personal = user.sees_personal_data();
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|r| {
+            vec![
+                r.code.clone(),
+                r.name.clone(),
+                if personal {
+                    r.phone.clone()
+                } else {
+                    mask_phone(&r.phone)
+                },
+                r.organisation.clone(),
+                (t.cs.reg_status)(r.status()).to_string(),
+                r.questions.clone(),
+                format_datetime_zh(r.created_at),
+            ]
+        })
+        .collect();
+    let subtitle = crate::components::consultation::when(&c.summary);
+    let bytes = match super::export::registrations(&c.summary.title, &subtitle, &rows, as_xlsx) {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!("export of registrations of {id} failed: {e}");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let logged = async {
+        let mut conn = state.db.pool.acquire().await?;
+        let detail = format!(
+            "registrations.{} {}",
+            if as_xlsx { "xlsx" } else { "csv" },
+            if personal { "personal" } else { "masked" }
+        );
+        db::audit::record(
+            &mut conn,
+            Some(user.id),
+            "consultation.export",
+            "consultation",
+            Some(id),
+            &detail,
+        )
+        .await
+    };
+    if logged.await.is_err() {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    let ext = if as_xlsx { "xlsx" } else { "csv" };
+    let content_type = if as_xlsx {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    } else {
+        "text/csv; charset=utf-8"
+    };
+    let name = format!("{}-{}.{ext}", c.summary.title, t.cs.registrations);
+    download(
+        bytes,
+        content_type,
+        &format!("registrations-{id}.{ext}"),
+        &name,
+    )
+}
+
+/// A calendar response.
+fn ics(body: String, file: &str) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{file}\""),
+            ),
+            (header::CACHE_CONTROL, "public, max-age=300".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// `/consultations.ics`: the feed of published sessions for calendar applications.
+async fn calendar_feed(State(state): State<AppState>) -> Response {
+    match db::consultations::feed(&state.db, db::now_ms()).await {
+        Ok(list) => {
+            let name = format!("{} · {}", state.config.org_name, crate::i18n::t().cs.title);
+            ics(
+                super::calendar::render(&list, &state.config.site_url, &name),
+                "consultations.ics",
+            )
+        }
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// `/consultations/{id}/calendar.ics`: one session (not a draft) as a calendar file.
+async fn calendar_one(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
+    use crate::domain::consultation::Status;
+    match db::consultations::get(&state.db, id).await {
+        Ok(Some(c)) if c.summary.status != Status::Draft => {
+            let body = super::calendar::render(
+                std::slice::from_ref(&c),
+                &state.config.site_url,
+                &c.summary.title,
+            );
+            ics(body, &format!("consultation-{id}.ics"))
+        }
+        Ok(_) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// `/deputies/{id}/qr.svg`: the QR code of a published deputy's booking page (码上约代表), as
+/// SVG, for the profile page and the printed poster.
+async fn deputy_qr(State(state): State<AppState>, Path(id): Path<i64>) -> Response {
+    match db::deputies::get(&state.db, id).await {
+        Ok(Some(d)) if d.published => {
+            let url = crate::api::deputies::book_url(&state, id);
+            match super::qr::svg(&url) {
+                Ok(svg) => (
+                    [
+                        (header::CONTENT_TYPE, "image/svg+xml"),
+                        (header::CACHE_CONTROL, "public, max-age=3600"),
+                    ],
+                    svg,
+                )
+                    .into_response(),
+                Err(e) => {
+                    tracing::error!("QR code of deputy {id} failed: {e}");
+                    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                }
+            }
+        }
+        Ok(_) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
 /// `/staff/reports/{id}/export/{format}`: a report as a .docx, .xlsx or CSV download, for
 /// district staff and admins; names and numbers only for those with the personal-data
 /// privilege. Each download writes an audit entry.
@@ -36,22 +260,13 @@ async fn export_report(
     Path((id, format)): Path<(i64, String)>,
     headers: http::HeaderMap,
 ) -> Response {
-    use super::{auth, db::moderation::Scope, export};
+    use super::{db::moderation::Scope, export};
     let Some(format) = export::Format::from_name(&format) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let user = match auth::cookie_token(&headers) {
-        Some(t) => db::sessions::resolve(&state.db, &auth::token_hash(&t)).await,
-        None => Ok(None),
-    };
-    let user = match user {
-        Ok(Some(u)) => u,
-        Ok(None) => {
-            let back = format!("/staff/reports/{id}");
-            let to = crate::domain::form::with_query("/staff/login", "next", &back);
-            return (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response();
-        }
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    let user = match signed_in(&state, &headers, &format!("/staff/reports/{id}")).await {
+        Ok(u) => u,
+        Err(r) => return r,
     };
     if !crate::domain::policy::allows(user.role, crate::domain::policy::Permission::HandleOpinions)
         || Scope::of(&user).station.is_some()
@@ -92,20 +307,8 @@ async fn export_report(
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
     let name = format.file_name(&report);
-    let disposition = format!(
-        "attachment; filename=\"report-{id}.{}\"; filename*=UTF-8''{}",
-        name.rsplit('.').next().unwrap_or("bin"),
-        urlencoding::encode(&name)
-    );
-    (
-        [
-            (header::CONTENT_TYPE, format.content_type().to_string()),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "private, no-store".to_string()),
-        ],
-        bytes,
-    )
-        .into_response()
+    let ascii = format!("report-{id}.{}", name.rsplit('.').next().unwrap_or("bin"));
+    download(bytes, format.content_type(), &ascii, &name)
 }
 
 /// Sends a rendered page in one piece. Pages are rendered whole before the first byte leaves
@@ -157,6 +360,17 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/staff/reports/{id}/export/{format}", get(export_report))
+        .route(
+            "/staff/consultations/{id}/registrations.csv",
+            get(export_registrations_csv),
+        )
+        .route(
+            "/staff/consultations/{id}/registrations.xlsx",
+            get(export_registrations_xlsx),
+        )
+        .route("/consultations.ics", get(calendar_feed))
+        .route("/deputies/{id}/qr.svg", get(deputy_qr))
+        .route("/consultations/{id}/calendar.ics", get(calendar_one))
         .nest_service(
             &format!("/{}", options.site_pkg_dir),
             ServeDir::new(pkg).precompressed_gzip().precompressed_br(),

@@ -122,6 +122,8 @@ pub async fn demo(db: &db::Db) -> Result<Option<String>, sqlx::Error> {
         db::stories::set_published(db, id, true, admin).await?;
     }
     solicitations(db, admin).await?;
+    consultations(db, admin).await?;
+    deputies(db, admin).await?;
     Ok(Some(password))
 }
 
@@ -322,5 +324,384 @@ async fn campaign(db: &db::Db, solicitation: i64, version: i64) -> Result<(), sq
             .await
             .map_err(|e| sqlx::Error::Protocol(format!("demo opinion not saved: {e:?}")))?;
     }
+    Ok(())
+}
+
+/// The demo's sessions: a forum on the draft with places left, a hearing that is full with a
+/// waitlist, a reception day whose registration has not opened, a deliberation held last month
+/// with its minutes, outcomes and attendance, and a cancelled forum.
+pub async fn consultations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
+    use crate::domain::consultation::{Kind, NewConsultation, NewRegistration, Status};
+    use crate::domain::time::{date_of_ms, day_start_ms, DAY_MS};
+    use db::consultations::RegSource;
+    let fail = |what: &str| sqlx::Error::Protocol(format!("demo session not made: {what}"));
+    let stations: Vec<i64> = sqlx::query_scalar("SELECT id FROM stations ORDER BY id")
+        .fetch_all(&db.pool)
+        .await?;
+    let draft: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM solicitations WHERE stage = 'drafting' AND status = 'open' ORDER BY id LIMIT 1",
+    )
+    .fetch_optional(&db.pool)
+    .await?;
+    let now = db::now_ms();
+    let today = date_of_ms(now).map(day_start_ms).unwrap_or(now);
+    let at =
+        |days: i64, hour: i64, minute: i64| today + days * DAY_MS + (hour * 60 + minute) * 60_000;
+    let session = |kind, title: &str, topic: &str, station: usize, days: i64, capacity: i64| {
+        NewConsultation {
+        kind,
+        title: title.into(),
+        topic: topic.into(),
+        description_md: format!(
+            "## 活动安排\n\n1. 工作人员介绍议题和背景；\n2. 参加者逐一发言；\n3. 现场登记意见，会后整理报送。\n\n\
+             欢迎关心“{topic}”的居民、企业和社会组织代表报名参加。"
+        ),
+        station_id: stations.get(station).copied(),
+        address: if station == 0 { "东湖路 88 号社区服务中心二楼会议室".into() } else { "西城大街 12 号党群服务中心一楼".into() },
+        online_url: String::new(),
+        starts_at: at(days, 14, 30),
+        ends_at: at(days, 16, 30),
+        capacity,
+        reg_opens_at: today - 3 * DAY_MS,
+        reg_closes_at: at(days, 14, 30) - DAY_MS,
+        solicitation_id: None,
+        status: Status::Published,
+    }
+    };
+    let people = [
+        (
+            "王秀英",
+            "13800138001",
+            "东湖社区",
+            "红绿灯时长能不能按老年人步速来定？",
+        ),
+        (
+            "李建国",
+            "13800138002",
+            "",
+            "建议电动自行车停放点和充电桩一起规划。",
+        ),
+        (
+            "张敏",
+            "13800138003",
+            "西城小学家委会",
+            "学校门口接送时段的临时停车怎么管？",
+        ),
+        ("刘洋", "13800138004", "", ""),
+        (
+            "陈静",
+            "13800138005",
+            "东湖街道商会",
+            "外卖骑手逆行问题，平台企业应承担什么责任？",
+        ),
+    ];
+    let register = |id: i64, n: usize| {
+        let (name, phone, org, q) = people[n % people.len()];
+        let r = NewRegistration {
+            name: name.into(),
+            phone: phone.into(),
+            organisation: org.into(),
+            questions: q.into(),
+            email: String::new(),
+        };
+        async move {
+            db::consultations::register(
+                db,
+                id,
+                &r,
+                &RegSource {
+                    submit_key: None,
+                    limit: None,
+                },
+            )
+            .await
+            .map_err(|e| sqlx::Error::Protocol(format!("demo registration not made: {e:?}")))
+        }
+    };
+    let html = |c: &NewConsultation| markdown::render(&c.description_md);
+
+    // A forum on the draft under consultation, with places left.
+    let mut forum = session(
+        Kind::Forum,
+        "道路交通安全条例（修订草案）立法座谈会",
+        "道路交通安全条例修订草案",
+        0,
+        10,
+        12,
+    );
+    forum.solicitation_id = draft;
+    let id = db::consultations::create(db, &forum, &html(&forum), admin).await?;
+    for n in 0..4 {
+        register(id, n).await?;
+    }
+
+    // A hearing that is full, with two people waiting.
+    let hearing = session(
+        Kind::Hearing,
+        "老旧小区加装电梯费用分摊听证会",
+        "加装电梯费用分摊办法",
+        1,
+        14,
+        3,
+    );
+    let id = db::consultations::create(db, &hearing, &html(&hearing), admin).await?;
+    for n in 0..5 {
+        register(id, n).await?;
+    }
+
+    // A reception day whose registration opens later.
+    let mut reception = session(
+        Kind::Reception,
+        "十二月代表接待日",
+        "听取居民对社区治理的意见建议",
+        0,
+        30,
+        20,
+    );
+    reception.reg_opens_at = today + 20 * DAY_MS;
+    db::consultations::create(db, &reception, &html(&reception), admin).await?;
+
+    // A deliberation held last month: its registrations were taken while it was open, then it
+    // is moved to its real date with its record.
+    let held = session(
+        Kind::Deliberation,
+        "社区养老服务设施建设协商会",
+        "社区嵌入式养老服务设施布局",
+        1,
+        5,
+        10,
+    );
+    let id = db::consultations::create(db, &held, &html(&held), admin).await?;
+    for n in 0..5 {
+        register(id, n).await?;
+    }
+    let minutes = "## 基本情况\n\n本次协商会由西城街道基层立法联系点主持，居民代表、养老服务机构和街道相关部门共 12 人参加。\n\n\
+                   ## 主要意见\n\n- 日间照料中心应就近设置，步行十五分钟可达；\n- 助餐点价格应公示，困难老人给予补贴；\n- 建议引入专业机构运营，街道负责监督。";
+    let outcomes = "1. 街道将在年内新增两处社区助餐点，价格在服务中心公示；\n2. 关于运营模式的意见已整理报送区民政局；\n3. 三条涉及地方立法的意见已纳入《养老服务条例》立法前调研材料。";
+    db::consultations::save_record(
+        db,
+        id,
+        (minutes, &markdown::render(minutes)),
+        (outcomes, &markdown::render(outcomes)),
+        admin,
+    )
+    .await?;
+    sqlx::query(
+        "UPDATE consultations SET status = 'completed', starts_at = $2, ends_at = $3, reg_opens_at = $4, \
+         reg_closes_at = $5 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(at(-20, 9, 30))
+    .bind(at(-20, 11, 30))
+    .bind(at(-35, 0, 0))
+    .bind(at(-21, 0, 0))
+    .execute(&db.pool)
+    .await?;
+    sqlx::query(
+        "UPDATE registrations SET status = CASE WHEN id % 5 = 0 THEN 'absent' ELSE 'attended' END \
+         WHERE consultation_id = $1 AND status = 'confirmed'",
+    )
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+
+    // A forum that had to be cancelled.
+    let cancelled = session(
+        Kind::Forum,
+        "非机动车管理座谈会",
+        "非机动车停放和充电管理",
+        1,
+        7,
+        15,
+    );
+    let id = db::consultations::create(db, &cancelled, &html(&cancelled), admin).await?;
+    register(id, 1).await?;
+    let c = db::consultations::get(db, id)
+        .await?
+        .ok_or_else(|| fail("cancelled forum"))?;
+    let mut done = cancelled.clone();
+    done.status = Status::Cancelled;
+    db::consultations::update(
+        db,
+        id,
+        c.updated_at,
+        &done,
+        &html(&done),
+        "场地临时维修，改期另行通知",
+        admin,
+    )
+    .await
+    .map_err(|e| fail(&format!("{e:?}")))?;
+    Ok(())
+}
+
+/// The demo's deputies: a district deputy with reception slots ahead (one nearly full), a city
+/// deputy, a meeting held with its published summary, a booking waiting to be confirmed, and a
+/// petition matter referred elsewhere.
+pub async fn deputies(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
+    use crate::domain::deputy::{DeclineReason, Handling, Level, NewBooking, NewDeputy, NewSlot};
+    use crate::domain::time::{date_of_ms, day_start_ms, DAY_MS};
+    use db::deputies::{Decision, Outcome};
+    let fail =
+        |e: &dyn std::fmt::Debug| sqlx::Error::Protocol(format!("demo deputy not made: {e:?}"));
+    let stations: Vec<i64> = sqlx::query_scalar("SELECT id FROM stations ORDER BY id")
+        .fetch_all(&db.pool)
+        .await?;
+    let now = db::now_ms();
+    let today = date_of_ms(now).map(day_start_ms).unwrap_or(now);
+    let at = |days: i64, hour: i64| today + days * DAY_MS + hour * 3_600_000;
+    let wang = db::deputies::save(
+        db,
+        None,
+        0,
+        &NewDeputy {
+            name: "王建华".into(),
+            level: Level::District,
+            constituency: "东湖街道第三选区".into(),
+            station_id: stations.first().copied(),
+            intro: "东湖社区党委书记，长期从事社区治理和为老服务工作。关注老旧小区改造、养老服务和交通出行。".into(),
+            reception_days: "每月第一个星期三上午".into(),
+            published: true,
+        },
+        admin,
+    )
+    .await
+    .map_err(|e| fail(&e))?;
+    let li = db::deputies::save(
+        db,
+        None,
+        0,
+        &NewDeputy {
+            name: "李晓梅".into(),
+            level: Level::City,
+            constituency: "西城街道".into(),
+            station_id: stations.get(1).copied(),
+            intro: "律师，市人大常委会法制委员会委员。关注物业管理、消费者权益保护和法律援助。"
+                .into(),
+            reception_days: "每月第三个星期五下午".into(),
+            published: true,
+        },
+        admin,
+    )
+    .await
+    .map_err(|e| fail(&e))?;
+    let slot = |days: i64, hour: i64, capacity: i64, station: Option<i64>| NewSlot {
+        starts_at: at(days, hour),
+        ends_at: at(days, hour + 2),
+        capacity,
+        station_id: station,
+    };
+    let first =
+        db::deputies::add_slot(db, wang, &slot(6, 9, 4, stations.first().copied()), admin).await?;
+    db::deputies::add_slot(db, wang, &slot(13, 9, 4, stations.first().copied()), admin).await?;
+    db::deputies::add_slot(db, li, &slot(9, 14, 2, stations.get(1).copied()), admin).await?;
+    let booking = |slot_id: Option<i64>, name: &str, phone: &str, matter: &str| NewBooking {
+        slot_id,
+        preferred_time: if slot_id.is_none() {
+            "工作日晚上".into()
+        } else {
+            String::new()
+        },
+        name: name.into(),
+        phone: phone.into(),
+        matter: matter.into(),
+        email: String::new(),
+    };
+    let book = |b: NewBooking, deputy: i64| async move {
+        db::deputies::book(db, deputy, &b, None, None)
+            .await
+            .map_err(|e| fail(&e))
+    };
+    // A meeting already held: booked in a slot that is then moved into the past.
+    let held_slot =
+        db::deputies::add_slot(db, wang, &slot(1, 9, 3, stations.first().copied()), admin).await?;
+    let r = book(
+        booking(
+            Some(held_slot),
+            "赵桂兰",
+            "13800138011",
+            "小区没有电梯，老人上下楼困难，希望推动加装电梯。",
+        ),
+        wang,
+    )
+    .await?;
+    let held: i64 = sqlx::query_scalar("SELECT id FROM appointments WHERE code = $1")
+        .bind(&r.code)
+        .fetch_one(&db.pool)
+        .await?;
+    db::deputies::decide(
+        db,
+        held,
+        &Decision::Confirm {
+            message: "请于当天 9 点到东湖联系点一楼接待室。".into(),
+        },
+        admin,
+    )
+    .await?;
+    db::deputies::record_outcome(
+        db,
+        held,
+        &Outcome {
+            handling: Handling::Referred,
+            outcome: "已将加装电梯的诉求转交街道城建科，街道将在两周内上门了解楼栋意愿并答复您。".into(),
+            public_summary: "居民反映老旧小区无电梯、老人出行难。代表转交街道城建科办理，街道已启动该楼栋加装电梯意愿征询。".into(),
+            publish: true,
+        },
+        admin,
+    )
+    .await?;
+    sqlx::query("UPDATE deputy_slots SET starts_at = $2, ends_at = $3 WHERE id = $1")
+        .bind(held_slot)
+        .bind(at(-12, 9))
+        .bind(at(-12, 11))
+        .execute(&db.pool)
+        .await?;
+    // Waiting to be confirmed, and a request for another time.
+    book(
+        booking(
+            Some(first),
+            "孙立新",
+            "13800138012",
+            "孩子上学路口没有红绿灯，早晚高峰很危险。",
+        ),
+        wang,
+    )
+    .await?;
+    book(
+        booking(
+            None,
+            "周明",
+            "13800138013",
+            "想反映物业公司不公开维修资金使用情况的问题。",
+        ),
+        li,
+    )
+    .await?;
+    // A petition matter: referred elsewhere with the standard text.
+    let r = book(
+        booking(
+            Some(first),
+            "吴强",
+            "13800138014",
+            "我的拆迁补偿款一直没有到位，要求代表帮我找开发商。",
+        ),
+        wang,
+    )
+    .await?;
+    let petition: i64 = sqlx::query_scalar("SELECT id FROM appointments WHERE code = $1")
+        .bind(&r.code)
+        .fetch_one(&db.pool)
+        .await?;
+    let referral = (crate::i18n::t().dp.referral)(DeclineReason::Petition).to_string();
+    db::deputies::decide(
+        db,
+        petition,
+        &Decision::Decline {
+            reason: DeclineReason::Petition,
+            message: referral,
+        },
+        admin,
+    )
+    .await?;
     Ok(())
 }

@@ -1,10 +1,13 @@
 //! The home page: what the site is for and the latest stories.
 
+use crate::api::consultations::list_consultations;
 use crate::api::solicitations::list_solicitations;
 use crate::api::stories::list_stories;
 use crate::app::SiteInfo;
+use crate::components::consultation::ConsultationCard;
 use crate::components::solicitation::SolicitationCard;
 use crate::components::{feedback::ErrorView, story::StoryList};
+use crate::domain::consultation::Status;
 use crate::i18n::t;
 use crate::pages::{loading, PageTitle};
 use leptos::prelude::*;
@@ -18,6 +21,7 @@ pub fn HomePage() -> impl IntoView {
         || (),
         |_| list_solicitations(1, None, Some("accepting".into())),
     );
+    let sessions = Resource::new(|| (), |_| list_consultations(None, None, None));
     view! {
         <PageTitle text=site.org_name.clone()/>
         <section class="hero">
@@ -44,6 +48,36 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Suspense>
             <p><a class="more" href="/solicitations">{t.home_all_solicitations}</a></p>
+        </section>
+        <section>
+            <h2>{t.cs.home_title}</h2>
+            <Suspense fallback=loading>
+                {move || Suspend::new(async move {
+                    match sessions.await {
+                        Ok(l) => {
+                            let now = l.now;
+                            let coming: Vec<_> = l
+                                .items
+                                .into_iter()
+                                .filter(|c| c.status == Status::Published && c.ends_at >= now)
+                                .take(3)
+                                .collect();
+                            if coming.is_empty() {
+                                view! { <p>{t.cs.home_none}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="cards single">
+                                        {coming.into_iter().map(|c| view! { <ConsultationCard c now/> }).collect_view()}
+                                    </ul>
+                                }
+                                .into_any()
+                            }
+                        }
+                        Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <p><a class="more" href="/consultations">{t.cs.home_all}</a>" · "<a class="more" href="/deputies">{t.dp.book}</a></p>
         </section>
         <section>
             <h2>{t.home_latest}</h2>

@@ -1,9 +1,16 @@
 //! Pages the public reads.
 
+pub mod appointment;
+pub mod booking;
+pub mod consultation;
+pub mod consultations;
+pub mod deputies;
+pub mod deputy;
 pub mod home;
 pub mod not_found;
 pub mod opinion_form;
 pub mod privacy;
+pub mod registration;
 pub mod solicitation;
 pub mod solicitations;
 pub mod stats;

@@ -8,9 +8,12 @@ use crate::components::{
     field::{Control, Field},
     opinion::Timeline,
 };
-use crate::domain::time::format_date_zh;
+use crate::domain::{opinion::normalize_prefixed, time::format_date_zh};
 use crate::error::AppError;
 use crate::i18n::t;
+use crate::pages::public::{
+    appointment::AppointmentStatusPage, registration::RegistrationStatusPage,
+};
 use crate::pages::{loading, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -96,9 +99,48 @@ fn Status(p: TrackPage, new: bool) -> impl IntoView {
     }
 }
 
+/// What a code that leads nowhere shows (a wrong secret, an unknown or malformed code): the same
+/// words for all, and the way to look it up by code and phone number.
+#[component]
+pub fn TrackNotFound() -> impl IntoView {
+    let t = t();
+    let params = use_params_map();
+    let code = params.read_untracked().get("code").unwrap_or_default();
+    let href = format!("/track?code={}", urlencoding::encode(&code));
+    view! {
+        <PageTitle text=t.track_title/>
+        <section class="error-view">
+            <h1>{t.track_title}</h1>
+            <p>{t.track_not_found}</p>
+            <p><a href=href>{t.track_lookup_link}</a></p>
+        </section>
+    }
+}
+
+/// `/track/{code}`: a registration code (`BM-…`) shows the registration, an appointment code
+/// (`YY-…`) the appointment, any other the opinion.
 #[component]
 pub fn TrackPageView() -> impl IntoView {
-    let t = t();
+    let params = use_params_map();
+    let kind = move || {
+        let code = params.read().get("code").unwrap_or_default();
+        if normalize_prefixed(&code, "BM").is_some() {
+            "registration"
+        } else if normalize_prefixed(&code, "YY").is_some() {
+            "appointment"
+        } else {
+            "opinion"
+        }
+    };
+    move || match kind() {
+        "registration" => view! { <RegistrationStatusPage/> }.into_any(),
+        "appointment" => view! { <AppointmentStatusPage/> }.into_any(),
+        _ => view! { <OpinionTrackPage/> }.into_any(),
+    }
+}
+
+#[component]
+fn OpinionTrackPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new(
@@ -116,19 +158,7 @@ pub fn TrackPageView() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(p) => view! { <Status p new=new()/> }.into_any(),
-                    Err(AppError::NotFound) => {
-                        let code = params.read().get("code").unwrap_or_default();
-                        let href = format!("/track?code={}", urlencoding::encode(&code));
-                        view! {
-                            <PageTitle text=t.track_title/>
-                            <section class="error-view">
-                                <h1>{t.track_title}</h1>
-                                <p>{t.track_not_found}</p>
-                                <p><a href=href>{t.track_lookup_link}</a></p>
-                            </section>
-                        }
-                        .into_any()
-                    }
+                    Err(AppError::NotFound) => view! { <TrackNotFound/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
                 }
             })}

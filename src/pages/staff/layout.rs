@@ -23,6 +23,9 @@ fn StaffNav(user: StaffUser) -> impl IntoView {
                     <li><a href="/staff">{t.staff_home}</a></li>
                     <li><a href="/staff/solicitations">{t.staff_solicitations}</a></li>
                     <li><a href="/staff/opinions">{t.staff_opinions}</a></li>
+                    <li><a href="/staff/consultations">{t.cs.staff_title}</a></li>
+                    <li><a href="/staff/deputies">{t.dp.staff_title}</a></li>
+                    <li><a href="/staff/appointments">{t.dp.appointments}</a></li>
                     <li><a href="/staff/notifications">{t.staff_notifications}</a></li>
                     <li><a href="/staff/stories">{t.staff_stories}</a></li>
                     {(user.role == Role::Admin).then(|| view! { <li><a href="/staff/accounts">{t.staff_accounts}</a></li> })}

@@ -2,9 +2,13 @@
 //! and every server function they call checks the role again on the server.
 
 pub mod accounts;
+pub mod appointments;
 pub mod audit;
 pub mod clusters;
+pub mod consultation_form;
+pub mod consultations;
 pub mod dashboard;
+pub mod deputies;
 pub mod draft_form;
 pub mod layout;
 pub mod login;

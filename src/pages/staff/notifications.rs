@@ -26,7 +26,11 @@ pub fn NotificationsPage() -> impl IntoView {
                             <h2>{n.subject.clone()}</h2>
                             <p class="hint">
                                 {(t.nt_status)(&n.status)}" · "{format_datetime_zh(n.updated_at)}" · "
-                                <a href=format!("/staff/opinions/{}", n.opinion_id)>{n.code.clone()}</a>
+                                {if n.opinion_id > 0 {
+                                    view! { <a href=format!("/staff/opinions/{}", n.opinion_id)>{n.code.clone()}</a> }.into_any()
+                                } else {
+                                    view! { <span class="code">{n.code.clone()}</span> }.into_any()
+                                }}
                             </p>
                             <p>{t.nt_to}"："{n.name.clone()}" "{n.phone.clone()}" "{n.email.clone()}</p>
                             <p class="pre">{n.body.clone()}</p>

@@ -36,6 +36,7 @@ fn OfflineForm(data: OpinionFormData, action: ServerAction<EnterOfflineOpinion>)
         <ErrorSummary errors=s.errors.clone() labels=labels()/>
         <ActionForm action=action attr:class="form">
             <input type="hidden" name="solicitation_id" value=sol.id.to_string()/>
+            <input type="hidden" name="registration" value=s.value("registration")/>
             <Select name="channel" label=t.off_channel value=s.value("channel") options=channels problem=s.problem("channel")/>
             <Field name="received_on" label=t.off_received_on value=s.value("received_on") problem=s.problem("received_on")
                 required=true control=Control::Input("date")/>
@@ -54,8 +55,12 @@ pub fn OfflineFormPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let data = Resource::new(
-        move || (id_param(params), query.read().get("draft")),
-        |(id, draft)| offline_form(id, draft),
+        move || {
+            let q = query.read();
+            let registration = q.get("registration").and_then(|r| r.parse::<i64>().ok());
+            (id_param(params), q.get("draft"), registration)
+        },
+        |(id, draft, registration)| offline_form(id, draft, registration),
     );
     let save = ServerAction::<EnterOfflineOpinion>::new();
     view! {

@@ -3,7 +3,10 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod consultations;
+pub mod deputies;
 pub mod drafts;
+pub mod messages;
 pub mod moderation;
 pub mod notifications;
 pub mod opinions;
