@@ -337,6 +337,35 @@ async fn windows_duplicates_and_validation(db: Db) {
     assert_eq!(first.location, again.location);
     assert_eq!(count(&db, "SELECT COUNT(*) FROM registrations").await, 1);
 
+    // The same form posted twice at the same moment (a double tap without JavaScript): both
+    // answers are the one receipt.
+    let app = Arc::new(app);
+    let twice: Vec<_> = (0..2)
+        .map(|_| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let f = form(open, &"e".repeat(64), "孙二", "13800138009");
+                app.post(
+                    "/api/consultations/register",
+                    &pairs(&f),
+                    BROWSER_FORM,
+                    None,
+                )
+                .await
+            })
+        })
+        .collect();
+    let mut places = Vec::new();
+    for t in twice {
+        places.push(t.await.unwrap().location.unwrap());
+    }
+    assert_eq!(places[0], places[1]);
+    assert!(places[0].starts_with("/track/BM-"), "{places:?}");
+    sqlx::query("UPDATE registrations SET status = 'cancelled' WHERE phone = '13800138009'")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+
     // The same number on another form: refused, with the way to find the first registration.
     let other_key = "b".repeat(64);
     let dup = app
@@ -349,7 +378,14 @@ async fn windows_duplicates_and_validation(db: Db) {
         .await;
     let page = app.get(&dup.location.unwrap(), None).await;
     assert!(page.body.contains("已经报名了本场活动"), "{}", page.body);
-    assert_eq!(count(&db, "SELECT COUNT(*) FROM registrations").await, 1);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT COUNT(*) FROM registrations WHERE phone = '13800138001'"
+        )
+        .await,
+        1
+    );
 
     // After cancelling, the number may register again.
     let (code, k) = code_and_key(first.location.as_deref().unwrap());
@@ -490,6 +526,32 @@ async fn private_links(db: Db) {
         .await;
     assert!(!r.location.unwrap_or_default().contains("done=cancelled"));
     assert_eq!(status_of(&db, &code).await, "confirmed");
+
+    // Once the session has begun, the place is no longer given up, and the page offers no button.
+    sqlx::query("UPDATE consultations SET starts_at = $2 WHERE id = $1")
+        .bind(id)
+        .bind(db::now_ms() - 60_000)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    let r = app
+        .post(
+            "/api/registrations/cancel",
+            &[("code", &code), ("k", &key)],
+            BROWSER_FORM,
+            None,
+        )
+        .await;
+    assert_eq!(
+        r.location.as_deref(),
+        Some(format!("/track/{code}?k={key}").as_str())
+    );
+    assert_eq!(status_of(&db, &code).await, "confirmed");
+    assert!(!app
+        .get(&format!("/track/{code}?k={key}"), None)
+        .await
+        .body
+        .contains("取消报名</button>"));
 }
 on_both!(links, private_links);
 
@@ -785,8 +847,20 @@ async fn staff_run_a_session(db: Db) {
             Some(&east_s),
         )
         .await;
-    assert!(page.body.contains("钱一"));
+    // Without the personal-data privilege the form names the registration, not the person.
+    assert!(page.body.contains(&format!("录入报名 {}", codes[0])));
     assert!(page.body.contains("维修资金怎么用？"));
+    assert!(!page.body.contains("13900000500"));
+    // Another station's staff cannot open a registration of this session.
+    staff_account(&db, "west_clerk", Role::Staff, Some(west)).await;
+    let west_clerk = app.sign_in("west_clerk", PASSWORD).await;
+    let other = app
+        .get(
+            &format!("/staff/solicitations/{sol}/opinions/new?registration={reg1}"),
+            Some(&west_clerk),
+        )
+        .await;
+    assert!(!other.body.contains(&codes[0]));
     let offline = [
         ("solicitation_id", sol_s.as_str()),
         ("channel", "meeting"),
@@ -795,8 +869,8 @@ async fn staff_run_a_session(db: Db) {
         ("content", "维修资金怎么用？要公开"),
         ("suggestion", ""),
         ("reason", ""),
-        ("name", "钱一"),
-        ("phone", "13900000500"),
+        ("name", ""),
+        ("phone", ""),
         ("street", ""),
         ("community", ""),
         ("identity", "resident"),
@@ -826,19 +900,64 @@ async fn staff_run_a_session(db: Db) {
     .await
     .unwrap();
     assert_eq!(channel, "meeting");
-    assert!(opinion_of_reg.is_some());
+    let (name, number): (String, String) =
+        sqlx::query_as("SELECT name, phone FROM opinions WHERE id = $1")
+            .bind(opinion_of_reg.unwrap())
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (name.as_str(), number.as_str()),
+        ("钱一", "13900000500"),
+        "taken from the registration"
+    );
+    // The same person's views a second time: refused, nothing stored.
+    let before = count(&db, "SELECT COUNT(*) FROM opinions").await;
+    let r = app
+        .post(
+            "/api/staff/opinions/offline",
+            &offline_today,
+            BROWSER_FORM,
+            Some(&east_s),
+        )
+        .await;
+    let page = app.get(&r.location.unwrap(), Some(&east_s)).await;
+    assert!(page.body.contains("已经录入过了"), "{}", page.body);
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM opinions").await, before);
     assert!(app
         .get(&format!("/staff/consultations/{id}"), Some(&east_s))
         .await
         .body
         .contains("已录入意见"));
 
-    // Cancelling the session tells the two people still registered.
+    // Moving the session tells the one person still waiting.
     let c = db::consultations::get(&db, id).await.unwrap().unwrap();
     let version = c.updated_at.to_string();
     let id_s = id.to_string();
-    let mut cancel = editor.clone();
-    cancel[0].1 = id_s.as_str();
+    let mut moved = editor.clone();
+    moved[0].1 = id_s.as_str();
+    moved[1].1 = version.as_str();
+    moved[10].1 = "15:00";
+    let r = app
+        .post(
+            "/api/staff/consultations/save",
+            &moved,
+            BROWSER_FORM,
+            Some(&east_s),
+        )
+        .await;
+    assert!(r.location.unwrap().ends_with("?done=saved"));
+    let changed: Vec<String> =
+        sqlx::query_scalar("SELECT code FROM messages WHERE kind = 'session_changed'")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    assert_eq!(changed, [codes[2].clone()]);
+
+    // Cancelling the session tells the people still registered.
+    let c = db::consultations::get(&db, id).await.unwrap().unwrap();
+    let version = c.updated_at.to_string();
+    let mut cancel = moved.clone();
     cancel[1].1 = version.as_str();
     cancel[16].1 = "cancelled";
     cancel[17].1 = "场地维修";

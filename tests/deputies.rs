@@ -651,6 +651,23 @@ async fn staff_handle_appointments(db: Db) {
     let public = app.get(&format!("/deputies/{id}"), None).await;
     assert!(public.body.contains("居民反映学校路口缺少信号灯"));
     assert!(!public.body.contains("孙立新"), "the summary is anonymous");
+    // Editing the public summary later tells the resident nothing new.
+    app.post(
+        "/api/staff/appointments/outcome",
+        &[
+            ("appointment_id", &first.to_string()),
+            ("handling", "referred"),
+            ("outcome", "已转交区交警支队，两周内答复。"),
+            (
+                "public_summary",
+                "居民反映学校路口缺少信号灯，已转交区交警支队。",
+            ),
+            ("publish", "1"),
+        ],
+        BROWSER_FORM,
+        Some(&east_s),
+    )
+    .await;
     let kinds: Vec<String> = sqlx::query_scalar("SELECT kind FROM messages ORDER BY id")
         .fetch_all(&db.pool)
         .await
@@ -670,7 +687,8 @@ async fn staff_handle_appointments(db: Db) {
             "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'appointment.%'"
         )
         .await,
-        3
+        4,
+        "confirmed, declined, and the outcome recorded twice"
     );
 }
 on_both!(staff, staff_handle_appointments);

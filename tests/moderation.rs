@@ -477,6 +477,7 @@ async fn the_queue_pages_by_keyset_and_filters(db: Db) {
             channel: Channel::Letter,
             received_on: "2026-11-01".into(),
             staff_id: clerk,
+            registration: None,
         },
     )
     .await

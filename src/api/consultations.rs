@@ -209,6 +209,7 @@ pub struct RegistrationPage {
     pub view: RegistrationView,
     pub link: String,
     pub key: String,
+    pub now: i64,
 }
 
 /// Registration `code` with the secret `k` of its private link; anything wrong is "not found".
@@ -236,6 +237,7 @@ pub async fn get_registration(
         ),
         key: k.trim().to_string(),
         view,
+        now: db::now_ms(),
     })
 }
 
@@ -250,8 +252,12 @@ pub async fn cancel_registration(code: String, k: String) -> Result<(), AppError
     let k = k.trim();
     match db::consultations::cancel(&state.db, &code, k).await? {
         Cancelled::NotFound => Err(guard::fail(AppError::NotFound)),
-        Cancelled::Done | Cancelled::NotCancellable => {
+        Cancelled::Done => {
             leptos_axum::redirect(&format!("/track/{code}?k={k}&done=cancelled"));
+            Ok(())
+        }
+        Cancelled::NotCancellable => {
+            leptos_axum::redirect(&format!("/track/{code}?k={k}"));
             Ok(())
         }
     }
@@ -522,10 +528,23 @@ pub async fn staff_consultation(id: i64, draft: Option<String>) -> Result<StaffS
     let (state, user) = guard::staff(Permission::ManageConsultations).await?;
     let consultation = scoped(&state, &user, id).await?;
     let mut registrations = db::consultations::registrations(&state.db, id).await?;
+    // Names stay visible: staff greet and check people in by name at the door. Numbers are
+    // masked without the personal-data privilege; with it, the view is audited.
     if !user.sees_personal_data() {
         for r in &mut registrations {
             r.phone = mask_phone(&r.phone);
         }
+    } else if !registrations.is_empty() && guard::once(&format!("view_registrations:{id}")) {
+        let mut conn = state.db.pool.acquire().await?;
+        db::audit::record(
+            &mut conn,
+            Some(user.id),
+            "consultation.view_contact",
+            "consultation",
+            Some(id),
+            "",
+        )
+        .await?;
     }
     let form = match guard::draft(&state, draft.clone(), "checkin").await? {
         Some(f) => Some(f),

@@ -232,7 +232,7 @@ pub struct AppointmentPage {
 /// Appointment `code` with the secret `k`; anything wrong is "not found". Anyone may call it.
 #[server(endpoint = "appointments/get")]
 pub async fn get_appointment(code: String, k: Option<String>) -> Result<AppointmentPage, AppError> {
-    use crate::domain::opinion::{mask_phone, normalize_prefixed};
+    use crate::domain::opinion::{mask_email, mask_phone, normalize_prefixed};
     use crate::server::{db, guard};
     let state = guard::state()?;
     let (Some(code), Some(k)) = (normalize_prefixed(&code, "YY"), k) else {
@@ -242,6 +242,7 @@ pub async fn get_appointment(code: String, k: Option<String>) -> Result<Appointm
         .await?
         .ok_or_else(|| guard::fail(AppError::NotFound))?;
     appointment.phone = mask_phone(&appointment.phone);
+    appointment.email = mask_email(&appointment.email);
     Ok(AppointmentPage {
         link: format!(
             "{}/track/{}?k={}",
@@ -264,8 +265,12 @@ pub async fn cancel_appointment(code: String, k: String) -> Result<(), AppError>
     let k = k.trim();
     match db::deputies::cancel(&state.db, &code, k).await? {
         None => Err(guard::fail(AppError::NotFound)),
-        Some(_) => {
+        Some(true) => {
             leptos_axum::redirect(&format!("/track/{code}?k={k}&done=cancelled"));
+            Ok(())
+        }
+        Some(false) => {
+            leptos_axum::redirect(&format!("/track/{code}?k={k}"));
             Ok(())
         }
     }
@@ -548,7 +553,11 @@ pub async fn cancel_slot(deputy_id: String, slot_id: String) -> Result<(), AppEr
 /// without the personal-data privilege. Staff only.
 #[server(endpoint = "staff/appointments/list")]
 pub async fn staff_appointments(status: Option<String>) -> Result<Vec<Appointment>, AppError> {
-    use crate::domain::{deputy::AppointmentStatus, opinion::mask_phone, policy::Permission};
+    use crate::domain::{
+        deputy::AppointmentStatus,
+        opinion::{mask_email, mask_phone},
+        policy::Permission,
+    };
     use crate::server::{db, db::moderation::Scope, guard};
     let (state, user) = guard::staff(Permission::ManageConsultations).await?;
     let status = status.as_deref().and_then(AppointmentStatus::from_code);
@@ -556,6 +565,7 @@ pub async fn staff_appointments(status: Option<String>) -> Result<Vec<Appointmen
     if !user.sees_personal_data() {
         for a in &mut list {
             a.phone = mask_phone(&a.phone);
+            a.email = mask_email(&a.email);
         }
     }
     Ok(list)
@@ -575,7 +585,10 @@ pub async fn staff_appointment(
     id: i64,
     draft: Option<String>,
 ) -> Result<StaffAppointmentData, AppError> {
-    use crate::domain::{opinion::mask_phone, policy::Permission};
+    use crate::domain::{
+        opinion::{mask_email, mask_phone},
+        policy::Permission,
+    };
     use crate::server::{db, guard};
     let (state, user) = guard::staff(Permission::ManageConsultations).await?;
     let mut appointment = db::deputies::get_appointment(&state.db, id)
@@ -597,6 +610,7 @@ pub async fn staff_appointment(
         }
     } else {
         appointment.phone = mask_phone(&appointment.phone);
+        appointment.email = mask_email(&appointment.email);
     }
     let form = match guard::draft(&state, draft.clone(), "decide").await? {
         Some(f) => Some(f),
@@ -681,7 +695,12 @@ pub async fn decide_appointment(
         form.errors = errors;
         return guard::bounce(&state, &form, &return_to).await;
     };
-    db::deputies::decide(&state.db, id, &d, user.id).await?;
+    if !db::deputies::decide(&state.db, id, &d, user.id).await? {
+        // The resident withdrew it, or someone decided first.
+        form.errors
+            .add(crate::domain::text::FORM, Problem::RecordChanged);
+        return guard::bounce(&state, &form, &return_to).await;
+    }
     leptos_axum::redirect(&format!("{return_to}?done=decided"));
     Ok(())
 }

@@ -196,6 +196,7 @@ pub async fn submit_opinion(
             guard::bounce(&state, &form, &return_to).await
         }
         Err(SubmitError::NoSuchSolicitation) => Err(guard::fail(AppError::NotFound)),
+        Err(SubmitError::AlreadyEntered) => Err(guard::fail(AppError::NotFound)),
         Err(SubmitError::Db(e)) => Err(guard::fail(e.into())),
     }
 }
@@ -362,6 +363,21 @@ pub async fn staff_get_opinion(id: i64, draft: Option<String>) -> Result<StaffOp
     })
 }
 
+/// Registration `reg` of a session linked to solicitation `solicitation`, if the person may act
+/// on the session's station.
+#[cfg(feature = "ssr")]
+async fn from_registration(
+    state: &crate::server::state::AppState,
+    user: &crate::domain::account::StaffUser,
+    reg: i64,
+    solicitation: i64,
+) -> Result<Option<crate::server::db::consultations::ForOpinion>, AppError> {
+    use crate::server::{db, guard};
+    Ok(db::consultations::for_opinion(&state.db, reg, solicitation)
+        .await?
+        .filter(|r| guard::in_scope(user, r.station_id)))
+}
+
 /// The form for entering an offline opinion on solicitation `id`. Staff only.
 ///
 /// With `registration`, the form starts from what that person registered for a session linked
@@ -375,22 +391,28 @@ pub async fn offline_form(
 ) -> Result<OpinionFormData, AppError> {
     use crate::domain::{policy::Permission, time::iso_date};
     use crate::server::{db, guard};
-    let (state, _) = guard::staff(Permission::HandleOpinions).await?;
+    let (state, user) = guard::staff(Permission::HandleOpinions).await?;
     let (solicitation, targets) = form_data(&state, id, false).await?;
     let from_session = match registration {
-        Some(reg) => db::consultations::for_opinion(&state.db, reg, id).await?,
+        Some(reg) => from_registration(&state, &user, reg, id).await?,
         None => None,
     };
     let form = match (guard::draft(&state, draft, "offline").await?, from_session) {
         (Some(d), _) => d,
-        (None, Some(r)) => FormState::new("offline")
-            .with("identity", "resident")
-            .with("channel", "meeting")
-            .with("received_on", iso_date(r.starts_at))
-            .with("name", &r.name)
-            .with("phone", &r.phone)
-            .with("content", &r.questions)
-            .with("registration", r.id.to_string()),
+        // The name and number reach the form only for those who may see them; for the others
+        // they are left empty and taken from the registration when the opinion is saved.
+        (None, Some(r)) => {
+            let personal = user.sees_personal_data();
+            FormState::new("offline")
+                .with("identity", "resident")
+                .with("channel", "meeting")
+                .with("received_on", iso_date(r.starts_at))
+                .with("name", if personal { r.name.as_str() } else { "" })
+                .with("phone", if personal { r.phone.as_str() } else { "" })
+                .with("content", &r.questions)
+                .with("registration", r.id.to_string())
+                .with("registration_code", &r.code)
+        }
         (None, None) => FormState::new("offline")
             .with("identity", "resident")
             .with("channel", "letter")
@@ -437,7 +459,7 @@ pub async fn enter_offline_opinion(
         .parse::<i64>()
         .map_err(|_| guard::fail(AppError::NotFound))?;
     let return_to = format!("/staff/solicitations/{id}/opinions/new");
-    let input = OpinionInput {
+    let mut input = OpinionInput {
         target,
         content,
         suggestion,
@@ -458,6 +480,23 @@ pub async fn enter_offline_opinion(
         .with("registration", &registration);
     let (state, user) =
         guard::staff_for_form(Permission::HandleOpinions, &form, &return_to).await?;
+    // Views raised at a session: the name and number left empty come from the registration.
+    let registration = match registration.trim().parse::<i64>() {
+        Ok(reg) => {
+            let r = from_registration(&state, &user, reg, id)
+                .await?
+                .ok_or_else(|| guard::fail(AppError::NotFound))?;
+            form = form.with("registration_code", &r.code);
+            if input.name.trim().is_empty() {
+                input.name = r.name;
+            }
+            if input.phone.trim().is_empty() {
+                input.phone = r.phone;
+            }
+            Some(reg)
+        }
+        Err(_) => None,
+    };
     let (targets, version) = submit_targets(&state, id, false).await?;
     let validated = input.validate(&targets, &state.config.streets, EnteredBy::Staff);
     let mut errors = validated.as_ref().err().cloned().unwrap_or_default();
@@ -483,21 +522,16 @@ pub async fn enter_offline_opinion(
         channel,
         received_on: received.to_string(),
         staff_id: user.id,
+        registration,
     };
     match db::opinions::submit(&state.db, id, version, &opinion, &source).await {
         Ok(r) => {
-            // The views a person raised at a session, entered as their opinion: the session's
-            // registration list shows it was done.
-            if let Ok(reg) = registration.trim().parse::<i64>() {
-                if db::consultations::for_opinion(&state.db, reg, id)
-                    .await?
-                    .is_some()
-                {
-                    db::consultations::link_opinion(&state.db, reg, r.id).await?;
-                }
-            }
             leptos_axum::redirect(&format!("/staff/opinions/{}?done=entered", r.id));
             Ok(())
+        }
+        Err(SubmitError::AlreadyEntered) => {
+            form.errors.add(FORM, Problem::AlreadyEntered);
+            guard::bounce(&state, &form, &return_to).await
         }
         Err(SubmitError::NotAccepting { .. }) => {
             form.errors.add(FORM, Problem::NotPublished);

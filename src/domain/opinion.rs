@@ -136,6 +136,15 @@ pub fn mask_phone(phone: &str) -> String {
     }
 }
 
+/// `w***@example.cn`: an e-mail address with its local part hidden after the first character.
+pub fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => format!("{}***@{domain}", local.chars().next().unwrap_or('*')),
+        None if email.is_empty() => String::new(),
+        None => "***".into(),
+    }
+}
+
 /// A name with all but its first character hidden: `王**`.
 pub fn mask_name(name: &str) -> String {
     let mut chars = name.trim().chars();
@@ -447,6 +456,12 @@ mod tests {
             .validate(&targets(), &streets(), EnteredBy::Resident)
             .unwrap_err();
         assert_eq!(e.get("email"), Some(&Problem::EmailFormat));
+    }
+
+    #[test]
+    fn email_addresses_are_masked() {
+        assert_eq!(mask_email("wang.xiu@example.cn"), "w***@example.cn");
+        assert_eq!(mask_email(""), "");
     }
 
     #[test]

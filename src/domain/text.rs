@@ -123,6 +123,8 @@ pub enum Problem {
         name: String,
         status: String,
     },
+    /// The views of this session registration were already entered as an opinion.
+    AlreadyEntered,
     /// A date and time that has already passed.
     InPast,
     /// The chosen reception slot is no longer offered (cancelled, past, or not this deputy's).

@@ -100,6 +100,7 @@ pub struct ConsultTexts {
     pub mark_attended: &'static str,
     pub mark_absent: &'static str,
     pub enter_as_opinion: &'static str,
+    pub from_registration: fn(&str) -> String,
     pub opinion_entered: &'static str,
     pub record_title: &'static str,
     pub record_lead: &'static str,
@@ -108,6 +109,8 @@ pub struct ConsultTexts {
     pub msg_promoted_subject: &'static str,
     pub msg_promoted_body: fn(&str, &str) -> String,
     pub msg_reminder_subject: &'static str,
+    pub msg_changed_subject: &'static str,
+    pub msg_changed_body: fn(&str, &str, &str) -> String,
     pub msg_reminder_body: fn(&str, &str, &str) -> String,
 }
 
@@ -232,6 +235,7 @@ pub static ZH_CN: ConsultTexts = ConsultTexts {
     mark_attended: "到场",
     mark_absent: "未到场",
     enter_as_opinion: "录入为意见",
+    from_registration: |code| format!("录入报名 {code} 的居民在活动中提出的意见。姓名和手机号留空时，使用报名时登记的信息。"),
     opinion_entered: "已录入意见",
     record_title: "纪要与协商成果",
     record_lead: "保存后在活动页面公开。协商成果写明采纳了哪些意见、下一步怎么办。",
@@ -247,5 +251,7 @@ pub static ZH_CN: ConsultTexts = ConsultTexts {
     msg_promoted_subject: "候补递补成功",
     msg_promoted_body: |title, when| format!("有居民取消了报名，您已从候补递补为正式报名：“{title}”，{when}。活动当天凭报名码签到；如不能参加，请打开报名链接取消，把名额让给其他居民。"),
     msg_reminder_subject: "活动提醒",
+    msg_changed_subject: "活动时间或地点变更",
+    msg_changed_body: |title, when, place| format!("您报名的“{title}”时间或地点有变化，现定于 {when} 在 {place} 举行。如不能参加，请打开报名链接取消，把名额让给其他居民。"),
     msg_reminder_body: |title, when, place| format!("提醒：您报名的“{title}”将于 {when} 举行，地点：{place}。请凭报名码签到；如不能参加，请打开报名链接取消。"),
 };

@@ -108,6 +108,7 @@ fn problem(label: &str, p: &Problem) -> String {
         Problem::CannotCheckIn { name, status } => format!(
             "{name} 的报名状态是“{status}”，没有确认的名额，不能签到。如现场有空位，可先为其登记报名。"
         ),
+        Problem::AlreadyEntered => "这位居民在活动中提出的意见已经录入过了，请在报名名单中点“已录入意见”查看。".into(),
         Problem::InPast => format!("{label}已经过去，请选择以后的日期和时间。"),
         Problem::SlotGone => "所选的接待时段已取消或已过去，请重新选择一个时段，或选择“以上时间都不合适”。".into(),
         Problem::SlotFull => "所选的接待时段刚刚约满，请选择其他时段，或选择“以上时间都不合适”留下方便的时间。您填写的内容已保留。".into(),

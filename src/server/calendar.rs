@@ -2,11 +2,12 @@
 //! with the `icalendar` crate. Times go out in UTC, which every calendar application converts to
 //! the reader's zone.
 
-use crate::domain::consultation::{Consultation, Status};
+use crate::domain::consultation::{ConsultationSummary, Status};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
-/// The calendar of `sessions`; links and ids are made from `site_url` (`https://…`).
-pub fn render(sessions: &[Consultation], site_url: &str, name: &str) -> String {
+/// The calendar of `sessions`, each with the time of its last change; links and ids are made
+/// from `site_url` (`https://…`).
+pub fn render(sessions: &[(ConsultationSummary, i64)], site_url: &str, name: &str) -> String {
     let t = crate::i18n::t();
     let host = site_url
         .split("://")
@@ -18,8 +19,7 @@ pub fn render(sessions: &[Consultation], site_url: &str, name: &str) -> String {
     let mut cal = Calendar::new();
     cal.name(name);
     cal.append_property(("X-WR-TIMEZONE", "Asia/Shanghai"));
-    for c in sessions {
-        let s = &c.summary;
+    for (s, updated_at) in sessions {
         let (Some(start), Some(end)) = (
             chrono::DateTime::from_timestamp_millis(s.starts_at),
             chrono::DateTime::from_timestamp_millis(s.ends_at),
@@ -51,7 +51,9 @@ pub fn render(sessions: &[Consultation], site_url: &str, name: &str) -> String {
             .url(&url)
             .starts(start)
             .ends(end)
-            .timestamp(chrono::DateTime::from_timestamp_millis(c.updated_at).unwrap_or(start))
+            .timestamp(chrono::DateTime::from_timestamp_millis(*updated_at).unwrap_or(start))
+            // Calendar applications replace an event they hold only by a higher sequence.
+            .add_property("SEQUENCE", (updated_at / 1000).to_string())
             .status(if s.status == Status::Cancelled {
                 EventStatus::Cancelled
             } else {

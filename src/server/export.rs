@@ -140,13 +140,23 @@ pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, String> {
     }
 }
 
+/// A cell as a spreadsheet will not run it: text that starts like a formula (`=`, `+`, `-`, `@`,
+/// a tab or a carriage return) gets a leading apostrophe. Residents' words go into these files.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 fn csv(head: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
         let mut w = csv::Writer::from_writer(&mut out);
         w.write_record(head).map_err(|e| e.to_string())?;
         for r in rows {
-            w.write_record(r).map_err(|e| e.to_string())?;
+            w.write_record(r.iter().map(|c| inert(c).into_owned()))
+                .map_err(|e| e.to_string())?;
         }
         w.flush().map_err(|e| e.to_string())?;
     }
@@ -396,6 +406,18 @@ mod tests {
             annex: vec![one; opinions],
             with_personal: false,
         }
+    }
+
+    #[test]
+    fn formulas_in_csv_cells_are_made_inert() {
+        let out = csv(
+            &["a"],
+            &[vec!["=HYPERLINK(\"x\")".into()], vec!["正常".into()]],
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("'=HYPERLINK"));
+        assert!(text.contains("正常"));
     }
 
     #[test]

@@ -95,9 +95,10 @@ pub async fn deliver_due(
     db::consultations::queue_reminders(db, now).await?;
     db::deputies::queue_reminders(db, now).await?;
     for m in db::messages::claim_due(db, now, 10 * 60 * 1000, 100).await? {
+        // The private link goes with the text, in the e-mail and on the letter staff print.
+        let body = format!("{}\n\n{site_url}{}", m.body, m.link);
         let (outcome, error) = match mailer {
             Some(mailer) if !m.email.is_empty() => {
-                let body = format!("{}\n\n{site_url}{}", m.body, m.link);
                 match mailer.send(&m.email, &m.subject, &body).await {
                     Ok(()) => (Outcome::Sent, String::new()),
                     Err(e) => (Outcome::Failed, e),
@@ -110,7 +111,7 @@ pub async fn deliver_due(
             Outcome::Kept => done.kept += 1,
             Outcome::Failed => done.failed += 1,
         }
-        db::messages::finish(db, m.id, outcome, &error).await?;
+        db::messages::finish(db, m.id, outcome, &body, &error).await?;
     }
     Ok(done)
 }

@@ -214,10 +214,11 @@ async fn calendar_one(State(state): State<AppState>, Path(id): Path<i64>) -> Res
     use crate::domain::consultation::Status;
     match db::consultations::get(&state.db, id).await {
         Ok(Some(c)) if c.summary.status != Status::Draft => {
+            let title = c.summary.title.clone();
             let body = super::calendar::render(
-                std::slice::from_ref(&c),
+                &[(c.summary, c.updated_at)],
                 &state.config.site_url,
-                &c.summary.title,
+                &title,
             );
             ics(body, &format!("consultation-{id}.ics"))
         }

@@ -242,6 +242,7 @@ pub async fn solicitations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
                 channel: crate::domain::opinion::Channel::Letter,
                 received_on: crate::domain::time::iso_date(now - 2 * DAY_MS),
                 staff_id: admin,
+                registration: None,
             }
         } else {
             Source::Online {

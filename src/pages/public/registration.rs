@@ -41,6 +41,8 @@ fn Status(
         }
     });
     let ics = format!("/consultations/{}/calendar.ics", c.id);
+    // A place can be given up until the session begins.
+    let can_cancel = v.status.can_cancel() && p.now < c.starts_at;
     view! {
         <PageTitle text=format!("{} {}", t.cs.reg_code, v.code)/>
         {receipt}
@@ -63,7 +65,7 @@ fn Status(
                 <p class="pre">{v.questions.clone()}</p>
             })}
             {v.status.can_cancel().then(|| view! { <p><a href=ics download="">{t.cs.add_to_calendar}</a></p> })}
-            {v.status.can_cancel().then(|| view! {
+            {can_cancel.then(|| view! {
                 <h2>{t.cs.cancel_title}</h2>
                 <p class="hint">{t.cs.cancel_lead}</p>
                 <ActionForm action=action attr:class="form">

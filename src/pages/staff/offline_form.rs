@@ -33,6 +33,9 @@ fn OfflineForm(data: OpinionFormData, action: ServerAction<EnterOfflineOpinion>)
     view! {
         <p class="lead">{t.op_about}"："<a href=back.clone()>{sol.title.clone()}</a></p>
         <p class="hint">{t.off_lead}</p>
+        {(!s.value("registration_code").is_empty()).then(|| view! {
+            <p class="notice">{(t.cs.from_registration)(&s.value("registration_code"))}</p>
+        })}
         <ErrorSummary errors=s.errors.clone() labels=labels()/>
         <ActionForm action=action attr:class="form">
             <input type="hidden" name="solicitation_id" value=sol.id.to_string()/>

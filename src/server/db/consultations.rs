@@ -111,20 +111,27 @@ pub async fn list_all(
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
-/// Published sessions for the calendar feed: from 90 days ago on.
-pub async fn feed(db: &Db, now: i64) -> Result<Vec<Consultation>, sqlx::Error> {
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM consultations WHERE status IN ('published', 'completed', 'cancelled') \
-         AND ends_at >= $1 ORDER BY starts_at LIMIT 500",
-    )
+/// Sessions for the calendar feed (published, completed and cancelled, from 90 days ago on),
+/// each with its last change, in one query.
+pub async fn feed(db: &Db, now: i64) -> Result<Vec<(ConsultationSummary, i64)>, sqlx::Error> {
+    #[derive(sqlx::FromRow)]
+    struct FeedRow {
+        #[sqlx(flatten)]
+        summary: SummaryRow,
+        updated_at: i64,
+    }
+    let rows: Vec<FeedRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLS}, c.updated_at {SUMMARY_FROM} \
+         WHERE c.status IN ('published', 'completed', 'cancelled') AND c.ends_at >= $1 \
+         ORDER BY c.starts_at LIMIT 500"
+    ))
     .bind(now - 90 * crate::domain::time::DAY_MS)
     .fetch_all(&db.pool)
     .await?;
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        out.extend(get(db, id).await?);
-    }
-    Ok(out)
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.summary.into(), r.updated_at))
+        .collect())
 }
 
 #[derive(sqlx::FromRow)]
@@ -155,7 +162,8 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Consultation>, sqlx::Error> 
     let d: DetailRow = sqlx::query_as(
         "SELECT c.description_md, c.description_html, c.solicitation_id, s.title AS solicitation_title, \
          c.cancel_reason, c.minutes_md, c.minutes_html, c.outcomes_md, c.outcomes_html, c.updated_at \
-         FROM consultations c LEFT JOIN solicitations s ON s.id = c.solicitation_id WHERE c.id = $1",
+         FROM consultations c LEFT JOIN solicitations s ON s.id = c.solicitation_id \
+         AND s.status <> 'draft' WHERE c.id = $1",
     )
     .bind(id)
     .fetch_one(&db.pool)
@@ -164,7 +172,8 @@ pub async fn get(db: &Db, id: i64) -> Result<Option<Consultation>, sqlx::Error> 
         summary: summary.into(),
         description_md: d.description_md,
         description_html: d.description_html,
-        solicitation_id: d.solicitation_id,
+        // A link to a solicitation not yet published is not shown.
+        solicitation_id: d.solicitation_id.filter(|_| d.solicitation_title.is_some()),
         solicitation_title: d.solicitation_title.unwrap_or_default(),
         cancel_reason: d.cancel_reason,
         minutes_md: d.minutes_md,
@@ -187,9 +196,11 @@ pub async fn station_of(db: &Db, id: i64) -> Result<Option<Option<i64>>, sqlx::E
 
 /// Ids and titles of solicitations a session may be linked to (all but drafts), newest first.
 pub async fn solicitation_options(db: &Db) -> Result<Vec<(i64, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT id, title FROM solicitations ORDER BY id DESC LIMIT 200")
-        .fetch_all(&db.pool)
-        .await
+    sqlx::query_as(
+        "SELECT id, title FROM solicitations WHERE status <> 'draft' ORDER BY id DESC LIMIT 200",
+    )
+    .fetch_all(&db.pool)
+    .await
 }
 
 /// Takes the lock that every change to a session's places holds: the session's row on
@@ -286,11 +297,19 @@ pub async fn update(
     if !lock(&mut tx, id).await? {
         return Err(UpdateError::NotFound);
     }
-    let (old_status, updated_at): (String, i64) =
-        sqlx::query_as("SELECT status, updated_at FROM consultations WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let (old_status, updated_at, old_start, old_end, old_address, old_link): (
+        String,
+        i64,
+        i64,
+        i64,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT status, updated_at, starts_at, ends_at, address, online_url FROM consultations WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
     if updated_at != version {
         return Err(UpdateError::Changed);
     }
@@ -327,9 +346,19 @@ pub async fn update(
     .bind(now.max(version + 1))
     .execute(&mut *tx)
     .await?;
+    let moved = (old_start, old_end, old_address.as_str(), old_link.as_str())
+        != (
+            c.starts_at,
+            c.ends_at,
+            c.address.as_str(),
+            c.online_url.as_str(),
+        );
     if c.status == Status::Cancelled && old_status != Status::Cancelled.code() {
         tell_all_cancelled(&mut tx, id, &c.title, c.starts_at, cancel_reason, now).await?;
     } else if c.status == Status::Published {
+        if moved && old_status == Status::Published.code() {
+            tell_all_changed(&mut tx, id, c, now).await?;
+        }
         promote(&mut tx, id, now).await?;
     }
     audit::record(
@@ -511,6 +540,23 @@ async fn try_register(
             closes_at,
         });
     }
+    // A form posted twice at once: the second finds the first's registration here, under the
+    // lock, and answers with its receipt rather than "already registered".
+    if let Some(key) = &source.submit_key {
+        let first: Option<(String, String, String)> = sqlx::query_as(
+            "SELECT code, access_key, status FROM registrations WHERE submit_key = $1",
+        )
+        .bind(key)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some((code, access_key, status)) = first {
+            return Ok(RegReceipt {
+                code,
+                access_key,
+                status: RegStatus::from_code(&status).unwrap_or(RegStatus::Confirmed),
+            });
+        }
+    }
     let held: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM registrations WHERE consultation_id = $1 AND phone = $2 \
          AND status <> 'cancelled'",
@@ -628,6 +674,45 @@ async fn message(
         now,
     )
     .await
+}
+
+/// Tells everyone holding a place or waiting that the session's time or place changed.
+async fn tell_all_changed(
+    tx: &mut AnyConnection,
+    id: i64,
+    c: &NewConsultation,
+    now: i64,
+) -> Result<(), sqlx::Error> {
+    let regs: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM registrations WHERE consultation_id = $1 AND status IN ('confirmed', 'waitlisted')",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    let t = crate::i18n::t();
+    let place = if c.address.is_empty() {
+        &c.online_url
+    } else {
+        &c.address
+    };
+    let when = format!(
+        "{}–{}",
+        format_datetime_zh(c.starts_at),
+        crate::domain::time::clock_time(c.ends_at)
+    );
+    let body = (t.cs.msg_changed_body)(&c.title, &when, place);
+    for reg in regs {
+        message(
+            tx,
+            "session_changed",
+            reg,
+            t.cs.msg_changed_subject,
+            &body,
+            now,
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 async fn tell_all_cancelled(
@@ -781,12 +866,15 @@ pub async fn cancel(db: &Db, code: &str, key: &str) -> Result<Cancelled, sqlx::E
     let now = now_ms();
     let mut tx = db.pool.begin().await?;
     lock(&mut tx, r.consultation_id).await?;
+    // Once the session has begun, a place is no longer given up (nor handed on).
     let n = sqlx::query(
         "UPDATE registrations SET status = 'cancelled', updated_at = $2 WHERE id = $1 \
-         AND status IN ('confirmed', 'waitlisted')",
+         AND status IN ('confirmed', 'waitlisted') \
+         AND (SELECT starts_at FROM consultations WHERE id = $3) > $2",
     )
     .bind(r.id)
     .bind(now)
+    .bind(r.consultation_id)
     .execute(&mut *tx)
     .await?
     .rows_affected();
@@ -908,20 +996,12 @@ pub async fn set_attendance(
     Ok(n > 0)
 }
 
-/// Remembers that the views of registration `reg` were entered as opinion `opinion`.
-pub async fn link_opinion(db: &Db, reg: i64, opinion: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE registrations SET opinion_id = $2 WHERE id = $1")
-        .bind(reg)
-        .bind(opinion)
-        .execute(&db.pool)
-        .await?;
-    Ok(())
-}
-
 /// A registration whose views are to be entered as an opinion on solicitation `solicitation`.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ForOpinion {
     pub id: i64,
+    pub code: String,
+    pub station_id: Option<i64>,
     pub name: String,
     pub phone: String,
     pub questions: String,
@@ -935,7 +1015,7 @@ pub async fn for_opinion(
     solicitation: i64,
 ) -> Result<Option<ForOpinion>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT r.id, r.name, r.phone, r.questions, c.starts_at FROM registrations r \
+        "SELECT r.id, r.code, c.station_id, r.name, r.phone, r.questions, c.starts_at FROM registrations r \
          JOIN consultations c ON c.id = r.consultation_id WHERE r.id = $1 AND c.solicitation_id = $2",
     )
     .bind(reg)

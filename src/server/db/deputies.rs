@@ -408,12 +408,27 @@ async fn try_book(
             return Err(BookError::RateLimited);
         }
     }
-    let published: Option<i64> = sqlx::query_scalar("SELECT published FROM deputies WHERE id = $1")
-        .bind(deputy)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if published != Some(1) {
+    // The deputy's row is the lock every booking with them takes (a write first, so that on
+    // SQLite the transaction holds the write lock before it reads).
+    let published =
+        sqlx::query("UPDATE deputies SET updated_at = updated_at WHERE id = $1 AND published = 1")
+            .bind(deputy)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    if published == 0 {
         return Err(BookError::NoSuchDeputy);
+    }
+    // A form posted twice at once: the second answers with the first's receipt.
+    if let Some(key) = submit_key {
+        let first: Option<(String, String)> =
+            sqlx::query_as("SELECT code, access_key FROM appointments WHERE submit_key = $1")
+                .bind(key)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some((code, access_key)) = first {
+            return Ok(BookReceipt { code, access_key });
+        }
     }
     if let Some(slot) = b.slot_id {
         // The slot's lock: every booking of this slot waits here for the one before it.
@@ -561,9 +576,11 @@ pub async fn cancel(db: &Db, code: &str, key: &str) -> Result<Option<bool>, sqlx
             .fetch_optional(&db.pool)
             .await?;
     let Some(id) = exists else { return Ok(None) };
+    // A booking whose slot has begun is no longer withdrawn: what happened is recorded instead.
     let n = sqlx::query(
         "UPDATE appointments SET status = 'cancelled', updated_at = $2 WHERE id = $1 \
-         AND status IN ('requested', 'confirmed')",
+         AND status IN ('requested', 'confirmed') AND (slot_id IS NULL OR \
+         (SELECT starts_at FROM deputy_slots WHERE id = appointments.slot_id) > $2)",
     )
     .bind(id)
     .bind(now_ms())
@@ -706,6 +723,15 @@ pub async fn record_outcome(
 ) -> Result<bool, sqlx::Error> {
     let now = now_ms();
     let t = crate::i18n::t();
+    // Read before the change: the resident hears of the outcome when it is first recorded or its
+    // words change, not when staff only edit the public summary.
+    let before: Option<(String, String)> =
+        sqlx::query_as("SELECT status, outcome FROM appointments WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    let news =
+        before.is_some_and(|(status, outcome)| status == "confirmed" || outcome != o.outcome);
     let mut tx = db.pool.begin().await?;
     let n = sqlx::query(
         "UPDATE appointments SET status = 'completed', handling = $2, outcome = $3, public_summary = $4, \
@@ -723,16 +749,18 @@ pub async fn record_outcome(
     if n == 0 {
         return Ok(false);
     }
-    let body = appointment_text(&mut tx, id, &o.outcome).await?;
-    message_to(
-        &mut tx,
-        "appointment_outcome",
-        id,
-        t.dp.msg_outcome_subject,
-        &body,
-        now,
-    )
-    .await?;
+    if news {
+        let body = appointment_text(&mut tx, id, &o.outcome).await?;
+        message_to(
+            &mut tx,
+            "appointment_outcome",
+            id,
+            t.dp.msg_outcome_subject,
+            &body,
+            now,
+        )
+        .await?;
+    }
     audit::record(
         &mut tx,
         Some(staff_id),

@@ -51,32 +51,36 @@ pub async fn claim_due(
     Ok(out)
 }
 
-/// Records the outcome of message `id`; a failed one is tried again later, up to five times.
-pub async fn finish(db: &Db, id: i64, outcome: Outcome, error: &str) -> Result<(), sqlx::Error> {
+/// Records the outcome of message `id`; a sent or kept one keeps `body`, the text as it went out
+/// (with its link). A failed one is tried again later, up to five times.
+pub async fn finish(
+    db: &Db,
+    id: i64,
+    outcome: Outcome,
+    body: &str,
+    error: &str,
+) -> Result<(), sqlx::Error> {
     let now = now_ms();
     let q = match outcome {
         Outcome::Sent => sqlx::query(
             "UPDATE messages SET status = 'sent', attempts = attempts + 1, last_error = '', \
-             updated_at = $2 WHERE id = $1",
+             body = $3, updated_at = $2 WHERE id = $1",
         ),
-        Outcome::Kept => {
-            sqlx::query("UPDATE messages SET status = 'kept', updated_at = $2 WHERE id = $1")
-        }
+        Outcome::Kept => sqlx::query(
+            "UPDATE messages SET status = 'kept', body = $3, updated_at = $2 WHERE id = $1",
+        ),
         Outcome::Failed => sqlx::query(
             "UPDATE messages SET status = CASE WHEN attempts + 1 >= 5 THEN 'failed' ELSE 'pending' END, \
              attempts = attempts + 1, due_at = $2 + 300000 * (attempts + 1), last_error = $3, \
              updated_at = $2 WHERE id = $1",
-        )
-        .bind(id)
-        .bind(now)
-        .bind(error),
+        ),
     };
-    let q = if outcome == Outcome::Failed {
-        q
+    let text = if outcome == Outcome::Failed {
+        error
     } else {
-        q.bind(id).bind(now)
+        body
     };
-    q.execute(&db.pool).await?;
+    q.bind(id).bind(now).bind(text).execute(&db.pool).await?;
     Ok(())
 }
 

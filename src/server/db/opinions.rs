@@ -26,6 +26,9 @@ pub enum Source {
         /// `2026-11-28`: the day it was received.
         received_on: String,
         staff_id: i64,
+        /// The session registration whose views this opinion records; it is linked in the same
+        /// transaction, once.
+        registration: Option<i64>,
     },
 }
 
@@ -50,6 +53,8 @@ pub enum SubmitError {
         closes_at: i64,
     },
     RateLimited,
+    /// The registration's views were already entered as an opinion.
+    AlreadyEntered,
     Db(sqlx::Error),
 }
 
@@ -196,6 +201,7 @@ async fn try_submit(
             channel,
             received_on,
             staff_id,
+            ..
         } => {
             if p == Phase::Unpublished {
                 return Err(SubmitError::NotAccepting {
@@ -251,6 +257,23 @@ async fn try_submit(
     .bind(staff_id)
     .execute(&mut *tx)
     .await?;
+    if let Source::Offline {
+        registration: Some(reg),
+        ..
+    } = source
+    {
+        let linked = sqlx::query(
+            "UPDATE registrations SET opinion_id = $2 WHERE id = $1 AND opinion_id IS NULL",
+        )
+        .bind(reg)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if linked == 0 {
+            return Err(SubmitError::AlreadyEntered);
+        }
+    }
     if let Some(staff_id) = staff_id {
         audit::record(
             &mut tx,
