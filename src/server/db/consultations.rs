@@ -8,7 +8,7 @@ use crate::domain::consultation::{
     reg_phase, Consultation, ConsultationSummary, Kind, NewConsultation, NewRegistration, RegPhase,
     RegStatus, RegistrationRow, RegistrationView, Status,
 };
-use crate::domain::time::format_datetime_zh;
+use crate::domain::time::{clock_time, format_datetime_zh};
 use sqlx::AnyConnection;
 
 const SUMMARY_COLS: &str = "c.id, c.kind, c.title, c.topic, c.station_id, \
@@ -346,6 +346,7 @@ pub async fn update(
     .bind(now.max(version + 1))
     .execute(&mut *tx)
     .await?;
+    let t = crate::i18n::t();
     let moved = (old_start, old_end, old_address.as_str(), old_link.as_str())
         != (
             c.starts_at,
@@ -354,10 +355,39 @@ pub async fn update(
             c.online_url.as_str(),
         );
     if c.status == Status::Cancelled && old_status != Status::Cancelled.code() {
-        tell_all_cancelled(&mut tx, id, &c.title, c.starts_at, cancel_reason, now).await?;
+        let body =
+            (t.cs.msg_cancelled_body)(&c.title, &format_datetime_zh(c.starts_at), cancel_reason);
+        tell_all(
+            &mut tx,
+            id,
+            "session_cancelled",
+            t.cs.msg_cancelled_subject,
+            &body,
+            now,
+        )
+        .await?;
     } else if c.status == Status::Published {
         if moved && old_status == Status::Published.code() {
-            tell_all_changed(&mut tx, id, c, now).await?;
+            let place = if c.address.is_empty() {
+                &c.online_url
+            } else {
+                &c.address
+            };
+            let when = format!(
+                "{}–{}",
+                format_datetime_zh(c.starts_at),
+                clock_time(c.ends_at)
+            );
+            let body = (t.cs.msg_changed_body)(&c.title, &when, place);
+            tell_all(
+                &mut tx,
+                id,
+                "session_changed",
+                t.cs.msg_changed_subject,
+                &body,
+                now,
+            )
+            .await?;
         }
         promote(&mut tx, id, now).await?;
     }
@@ -676,11 +706,13 @@ async fn message(
     .await
 }
 
-/// Tells everyone holding a place or waiting that the session's time or place changed.
-async fn tell_all_changed(
+/// Queues the same message for everyone holding a place in session `id` or waiting for one.
+async fn tell_all(
     tx: &mut AnyConnection,
     id: i64,
-    c: &NewConsultation,
+    kind: &str,
+    subject: &str,
+    body: &str,
     now: i64,
 ) -> Result<(), sqlx::Error> {
     let regs: Vec<i64> = sqlx::query_scalar(
@@ -689,58 +721,8 @@ async fn tell_all_changed(
     .bind(id)
     .fetch_all(&mut *tx)
     .await?;
-    let t = crate::i18n::t();
-    let place = if c.address.is_empty() {
-        &c.online_url
-    } else {
-        &c.address
-    };
-    let when = format!(
-        "{}–{}",
-        format_datetime_zh(c.starts_at),
-        crate::domain::time::clock_time(c.ends_at)
-    );
-    let body = (t.cs.msg_changed_body)(&c.title, &when, place);
     for reg in regs {
-        message(
-            tx,
-            "session_changed",
-            reg,
-            t.cs.msg_changed_subject,
-            &body,
-            now,
-        )
-        .await?;
-    }
-    Ok(())
-}
-
-async fn tell_all_cancelled(
-    tx: &mut AnyConnection,
-    id: i64,
-    title: &str,
-    starts_at: i64,
-    reason: &str,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    let regs: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM registrations WHERE consultation_id = $1 AND status IN ('confirmed', 'waitlisted')",
-    )
-    .bind(id)
-    .fetch_all(&mut *tx)
-    .await?;
-    let t = crate::i18n::t();
-    let body = (t.cs.msg_cancelled_body)(title, &format_datetime_zh(starts_at), reason);
-    for reg in regs {
-        message(
-            tx,
-            "session_cancelled",
-            reg,
-            t.cs.msg_cancelled_subject,
-            &body,
-            now,
-        )
-        .await?;
+        message(tx, kind, reg, subject, body, now).await?;
     }
     Ok(())
 }
