@@ -11,7 +11,6 @@
 
 use minyi::domain::consultation::{Kind, NewConsultation, Status};
 use minyi::server::{config::Config, db, state::AppState};
-use std::sync::Arc;
 use std::time::Instant;
 
 const CLIENTS: usize = 100;
@@ -42,11 +41,10 @@ async fn main() {
         _ => None,
     })
     .expect("configuration");
-    let state = AppState {
-        db: db.clone(),
-        leptos_options: minyi::server::cli::leptos_options(&config),
-        config: Arc::new(config),
-    };
+    let options = minyi::server::cli::leptos_options(&config);
+    let state = AppState::new(db.clone(), config, options)
+        .await
+        .expect("state");
     let app = minyi::server::router::router(state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());

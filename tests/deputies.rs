@@ -198,7 +198,8 @@ async fn slot_capacity_is_exact(db: Db) {
     let s = slot(&db, id, 48, 3).await;
     let tasks: Vec<_> = (0..40)
         .map(|i| {
-            let app = app.clone();
+            // Forty people, each in a browser of their own.
+            let app = app.other_browser();
             tokio::spawn(async move {
                 let f = form(
                     id,
@@ -210,26 +211,29 @@ async fn slot_capacity_is_exact(db: Db) {
                 let client = format!("10.2.0.{i}");
                 let mut headers = BROWSER_FORM.to_vec();
                 headers.push(("X-Test-Client", client.as_str()));
-                app.post("/api/deputies/book", &pairs(&f), &headers, None)
-                    .await
+                let r = app
+                    .post("/api/deputies/book", &pairs(&f), &headers, None)
+                    .await;
+                (app, r)
             })
         })
         .collect();
     let mut booked = 0;
     let mut full = Vec::new();
     for t in tasks {
-        let r = t.await.unwrap();
+        let (browser, r) = t.await.unwrap();
         let to = r.location.expect("every post is answered with a redirect");
         if to.starts_with("/track/YY-") {
             booked += 1;
         } else {
-            full.push(to);
+            full.push((browser, to));
         }
     }
     println!("slot_booked_{:?} {booked} of 3", db.backend);
     assert_eq!(booked, 3);
     assert_eq!(count(&db, "SELECT COUNT(*) FROM appointments").await, 3);
-    let page = app.get(&full[0], None).await;
+    let (browser, to) = &full[0];
+    let page = browser.get(to, None).await;
     assert!(page.body.contains("刚刚约满"), "{}", page.body);
     assert!(
         page.body.contains("小区门口路口没有红绿灯"),

@@ -6,85 +6,21 @@
 
 mod common;
 
+use common::fixtures::{self, opinion, status_of};
 use common::{staff_account as account, start, APP_CALL, BROWSER_FORM, PASSWORD as PW};
 use minyi::domain::account::Role;
 use minyi::domain::moderation::{Action, QueueFilter, RejectReason, Selected, Sort};
-use minyi::domain::opinion::{Channel, Identity, NewOpinion, OpinionStatus};
-use minyi::domain::solicitation::{NewSolicitation, Stage, Status, Target};
-use minyi::domain::time::DAY_MS;
+use minyi::domain::opinion::{Channel, OpinionStatus};
 use minyi::server::db::{self, moderation::Scope, opinions::Source, Db};
 
 /// Two stations (东湖 and 西城), an open solicitation collected by both, and a district clerk.
 async fn setup(db: &Db) -> (i64, i64, i64, i64) {
-    let a = db::stations::insert(db, "东湖联系点", "contact_point", "东湖街道", "")
-        .await
-        .unwrap();
-    let b = db::stations::insert(db, "西城联系点", "contact_point", "西城街道", "")
-        .await
-        .unwrap();
-    let clerk = account(db, "district", Role::Staff, None).await;
-    let now = db::now_ms();
-    let s = NewSolicitation {
-        title: "养老服务条例草案征求意见".into(),
-        stage: Stage::Drafting,
-        issuer: "区人大常委会".into(),
-        explanation_md: "说明".into(),
-        questions: vec![],
-        opens_at: now - DAY_MS,
-        closes_at: now + 10 * DAY_MS,
-        status: Status::Open,
-        outcome_md: String::new(),
-        station_ids: vec![a, b],
-    };
-    let sol = db::solicitations::save(db, None, None, &s, "<p>说明</p>", "", clerk)
-        .await
-        .unwrap();
-    (sol, a, b, clerk)
-}
-
-fn opinion(content: &str, street: &str) -> NewOpinion {
-    NewOpinion {
-        target: Target {
-            key: String::new(),
-            label: String::new(),
-        },
-        content: content.into(),
-        suggestion: String::new(),
-        reason: String::new(),
-        name: "王秀兰".into(),
-        phone: "13800138001".into(),
-        street: street.into(),
-        community: String::new(),
-        identity: Identity::Resident,
-        publish_ok: false,
-        privacy_version: "2026-11".into(),
-        email: String::new(),
-    }
+    let s = fixtures::setup(db, false).await;
+    (s.sol, s.east, s.west, s.clerk)
 }
 
 async fn submit(db: &Db, sol: i64, content: &str, street: &str) -> (i64, String) {
-    let r = db::opinions::submit(
-        db,
-        sol,
-        None,
-        &opinion(content, street),
-        &Source::Online {
-            submit_key: None,
-            bucket: "t".into(),
-            per_hour: 1_000_000,
-        },
-    )
-    .await
-    .unwrap();
-    (r.id, r.code)
-}
-
-async fn status_of(db: &Db, id: i64) -> String {
-    sqlx::query_scalar("SELECT status FROM opinions WHERE id = $1")
-        .bind(id)
-        .fetch_one(&db.pool)
-        .await
-        .unwrap()
+    fixtures::submit_opinion(db, sol, &opinion(content, street)).await
 }
 
 /// How many opinions the first page of the district-wide queue shows for `f`.

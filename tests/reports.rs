@@ -550,6 +550,20 @@ async fn a_report_groups_counts_exports_and_is_sent(db: Db) {
         st,
         "one solicitation: the same"
     );
+    // The tallies the statistics read agree with the opinions themselves, status by status.
+    let direct: Vec<(String, i64)> =
+        sqlx::query_as("SELECT status, COUNT(*) FROM opinions GROUP BY status ORDER BY status")
+            .fetch_all(&db.pool)
+            .await
+            .unwrap();
+    let tallied: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT status, CAST(SUM(n) AS BIGINT) FROM opinion_tallies WHERE n > 0 \
+         GROUP BY status ORDER BY status",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap();
+    assert_eq!(direct, tallied);
     let page = app.get("/stats", None).await;
     assert!(page.body.contains("80.0%"), "{}", page.body);
     assert!(page.body.contains("测试条例草案征求意见"));

@@ -261,24 +261,49 @@ async fn accounts_sessions_and_lockout(db: Db) {
         .unwrap());
     assert!(db::sessions::resolve(&db, "h3").await.unwrap().is_none());
 
-    // Five failures lock a name (existing or not); a password reset lifts it.
+    // Failures slow down one (name, address) pair, never the name from elsewhere, the same for a
+    // name that exists and one that does not; a password reset forgets the name's failures.
     for name in ["staff1", "no.such.user"] {
-        for i in 1..=5 {
-            let locked = db::throttle::record_failure(&db, name).await.unwrap();
-            assert_eq!(locked.is_some(), i == 5);
+        let here = db::throttle::buckets(name, "address-a");
+        for _ in 1..=db::throttle::FREE_PER_NAME {
+            assert!(db::throttle::record_failure(&db, &here)
+                .await
+                .unwrap()
+                .is_none());
         }
-        assert!(db::throttle::locked_until(&db, name)
+        let until = db::throttle::record_failure(&db, &here).await.unwrap();
+        assert!(until.is_some(), "past the free failures the pair waits");
+        assert!(db::throttle::wait_until(&db, &here)
             .await
             .unwrap()
             .is_some());
+        let elsewhere = db::throttle::buckets(name, "address-b");
+        assert!(
+            db::throttle::wait_until(&db, &elsewhere)
+                .await
+                .unwrap()
+                .is_none(),
+            "the same name from another address is not held back"
+        );
     }
+    let failures = db::accounts::list(&db).await.unwrap();
+    assert_eq!(
+        failures
+            .iter()
+            .find(|x| x.username == "staff1")
+            .unwrap()
+            .recent_failures,
+        6
+    );
     assert!(db::accounts::set_password(&db, staff, "newhash", Some(a))
         .await
         .unwrap());
-    assert!(db::throttle::locked_until(&db, "staff1")
-        .await
-        .unwrap()
-        .is_none());
+    assert!(
+        db::throttle::wait_until(&db, &db::throttle::buckets("staff1", "address-a"))
+            .await
+            .unwrap()
+            .is_none()
+    );
     let listed = db::accounts::list(&db).await.unwrap();
     assert_eq!(listed.len(), 2);
     assert!(listed.iter().any(|x| x.username == "staff1" && x.disabled));
@@ -300,25 +325,56 @@ on_both!(accounts, accounts_sessions_and_lockout);
 async fn drafts_keep_what_was_typed(db: Db) {
     let mut form = FormState::new("story").with("body", "很长的正文\n第二行");
     form.errors.add("title", Problem::BlankOnly);
-    db::drafts::put(&db, "tok", &form).await.unwrap();
+    assert!(db::drafts::put(&db, "tok", "me", &form, None)
+        .await
+        .unwrap());
     assert_eq!(
-        db::drafts::get(&db, "tok", "story").await.unwrap(),
-        Some(form)
+        db::drafts::get(&db, "tok", "me", "story").await.unwrap(),
+        Some(form.clone())
     );
     assert_eq!(
-        db::drafts::get(&db, "tok", "login").await.unwrap(),
+        db::drafts::get(&db, "tok", "someone-else", "story")
+            .await
+            .unwrap(),
+        None,
+        "a draft serves only the browser that made it"
+    );
+    assert_eq!(
+        db::drafts::get(&db, "tok", "me", "login").await.unwrap(),
         None,
         "a draft serves only its own form"
+    );
+    // A budget is charged before anything is written, and a refused draft costs nothing.
+    let budget = db::drafts::Budget {
+        address_bucket: "draft-bytes:a".into(),
+        per_address: 200,
+        total: 10_000,
+    };
+    let small = FormState::new("track").with("code", "YJ-2026-ABCDE");
+    assert!(db::drafts::put(&db, "t1", "me", &small, Some(&budget))
+        .await
+        .unwrap());
+    let big = FormState::new("track").with("code", "Y".repeat(300));
+    assert!(!db::drafts::put(&db, "t2", "me", &big, Some(&budget))
+        .await
+        .unwrap());
+    assert!(
+        db::drafts::put(&db, "t3", "me", &small, Some(&budget))
+            .await
+            .unwrap(),
+        "the refused draft was not counted"
     );
     sqlx::query("UPDATE form_drafts SET expires_at = 0")
         .execute(&db.pool)
         .await
         .unwrap();
     assert_eq!(
-        db::drafts::get(&db, "tok", "story").await.unwrap(),
+        db::drafts::get(&db, "tok", "me", "story").await.unwrap(),
         None,
         "expired drafts are gone"
     );
+    db::purge_expired(&db, db::now_ms()).await.unwrap();
+    assert_eq!(db::drafts::stored_bytes(&db).await.unwrap(), 0);
 }
 on_both!(drafts, drafts_keep_what_was_typed);
 

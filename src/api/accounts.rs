@@ -23,6 +23,24 @@ pub struct AccountsData {
 #[cfg(feature = "ssr")]
 const PAGE: &str = "/staff/accounts";
 
+/// Whether `password` is too common (zxcvbn), judged off the async workers: it takes a few
+/// milliseconds of CPU for a long password.
+#[cfg(feature = "ssr")]
+async fn common(
+    state: &crate::server::state::AppState,
+    password: &str,
+    known: &[&str],
+) -> Result<bool, AppError> {
+    let password = password.to_string();
+    let known: Vec<String> = known.iter().map(|k| k.to_string()).collect();
+    state
+        .heavy(move || {
+            let known: Vec<&str> = known.iter().map(String::as_str).collect();
+            crate::server::auth::password_is_common(&password, &known)
+        })
+        .await
+}
+
 /// The accounts page. Admins only.
 #[server(endpoint = "admin/accounts/list")]
 pub async fn accounts_page(draft: Option<String>) -> Result<AccountsData, AppError> {
@@ -94,16 +112,16 @@ pub async fn create_account(
     };
     check_password_shape("password", &password, errors);
     if errors.get("password").is_none()
-        && auth::password_is_common(&password, &[&username, &display_name])
+        && common(&state, &password, &[&username, &display_name]).await?
     {
         errors.add("password", Problem::PasswordTooCommon);
     }
     let Some(role) = role.filter(|_| errors.is_empty()) else {
         return guard::bounce(&state, &form, PAGE).await;
     };
-    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
-        .await
-        .map_err(|_| AppError::Internal)?;
+    let hash = state
+        .password_work(move || auth::hash_password(&password))
+        .await?;
     let new = db::accounts::NewAccount {
         username: &username,
         display_name: &display_name,
@@ -179,15 +197,15 @@ pub async fn reset_account_password(id: String, password: String) -> Result<(), 
         return Err(guard::fail(AppError::NotFound));
     };
     check_password_shape("password", &password, &mut form.errors);
-    if form.errors.is_empty() && auth::password_is_common(&password, &[&username]) {
+    if form.errors.is_empty() && common(&state, &password, &[&username]).await? {
         form.errors.add("password", Problem::PasswordTooCommon);
     }
     if !form.errors.is_empty() {
         return guard::bounce(&state, &form, PAGE).await;
     }
-    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
-        .await
-        .map_err(|_| AppError::Internal)?;
+    let hash = state
+        .password_work(move || auth::hash_password(&password))
+        .await?;
     db::accounts::set_password(&state.db, id, &hash, Some(me.id)).await?;
     leptos_axum::redirect(&format!("{PAGE}?done=reset"));
     Ok(())

@@ -23,53 +23,76 @@ pub async fn login_form(draft: Option<String>) -> Result<FormState, AppError> {
         .unwrap_or_else(|| FormState::new("login")))
 }
 
-/// Signs a staff member in: checks the lockout, verifies the password, starts a new session (a
+/// Signs a staff member in: checks the throttle, verifies the password, starts a new session (a
 /// fresh id, whatever cookie came in) and goes on to `next`. Failures go back to the form with
-/// one message that does not reveal whether the username exists.
+/// one message that does not reveal whether the username exists. Failures are counted per
+/// (username, address) and per address, so a stranger cannot keep the owner out; password
+/// checks run a few at a time, so a flood of sign-ins cannot exhaust memory or the workers.
 #[server(endpoint = "auth/login")]
 pub async fn login(username: String, password: String, next: String) -> Result<(), AppError> {
+    use crate::domain::account::{PASSWORD_MAX, USERNAME_MAX};
     use crate::domain::form::{safe_return_path, with_query};
     use crate::domain::text::{Problem, FORM};
-    use crate::server::{auth, db, db::now_ms, guard};
+    use crate::server::{auth, db, db::now_ms, db::throttle, guard};
 
     let state = guard::state()?;
-    let name = username.trim().to_lowercase();
+    let name: String = username.trim().to_lowercase();
     let next = safe_return_path(next.trim())
         .filter(|p| p.starts_with("/staff"))
         .unwrap_or("/staff")
         .to_string();
     let back = with_query("/staff/login", "next", &next);
-    let mut form = FormState::new("login").with("username", username.trim());
-    let refuse = |mut form: FormState, field: &str, problem: Problem| {
+    let form = FormState::new("login").with("username", username.trim());
+    let refuse = |field: &str, problem: Problem| {
+        let mut form = form.clone();
         form.errors.add(field, problem);
-        form
+        guard::bounce_inline(&state, &form, &back)
     };
     if name.is_empty() {
-        return guard::bounce_inline(&refuse(form, "username", Problem::Required), &back);
+        return refuse("username", Problem::Required);
     }
     if password.is_empty() {
-        return guard::bounce_inline(&refuse(form, "password", Problem::Required), &back);
+        return refuse("password", Problem::Required);
     }
-    if let Some(until) = db::throttle::locked_until(&state.db, &name).await? {
-        let minutes = ((until - now_ms()) + 59_999) / 60_000;
-        return guard::bounce_inline(&refuse(form, FORM, Problem::LockedOut { minutes }), &back);
+    // No account has a longer name or password: such a post is a failure without any work.
+    let impossible = name.chars().count() > USERNAME_MAX || password.chars().count() > PASSWORD_MAX;
+    let address = guard::client_bucket(&state, "login");
+    let buckets = throttle::buckets(&name, &address);
+    if let Some(until) = throttle::wait_until(&state.db, &buckets).await? {
+        let seconds = ((until - now_ms()) + 999) / 1000;
+        return refuse(FORM, Problem::SignInWait { seconds });
     }
-    let creds = db::accounts::credentials(&state.db, &name).await?;
+    let creds = match impossible {
+        true => None,
+        false => db::accounts::credentials(&state.db, &name).await?,
+    };
     let hash = creds
         .as_ref()
         .map(|c| c.password_hash.clone())
         .unwrap_or_else(|| auth::dummy_hash().to_string());
-    let matches = tokio::task::spawn_blocking(move || auth::verify_password(&hash, &password))
-        .await
-        .map_err(|_| AppError::Internal)?;
+    // A few checks at a time; whoever waits too long is told to try again in a moment.
+    let permit = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        state.password_checks.clone().acquire_owned(),
+    )
+    .await;
+    let Ok(Ok(permit)) = permit else {
+        return refuse(FORM, Problem::SignInBusy);
+    };
+    let matches = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        auth::verify_password(&hash, &password)
+    })
+    .await
+    .map_err(|_| AppError::Internal)?;
     match creds {
         Some(c) if matches && c.disabled == 0 => {
-            db::throttle::clear(&state.db, &name).await?;
+            throttle::clear(&state.db, &buckets[0].key).await?;
             let headers = guard::headers();
             if let Some(old) = auth::cookie_token(&headers) {
                 db::sessions::delete(&state.db, &auth::token_hash(&old)).await?;
             }
-            let token = auth::new_token();
+            let token = auth::new_session_token(&state.keys);
             db::sessions::insert(&state.db, &auth::token_hash(&token), c.id).await?;
             guard::set_cookie(&auth::session_cookie(
                 &token,
@@ -81,18 +104,15 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
             Ok(())
         }
         // The password was right, so telling that the account is disabled reveals nothing to a stranger.
-        Some(_) if matches => {
-            guard::bounce_inline(&refuse(form, FORM, Problem::AccountDisabled), &back)
-        }
+        Some(_) if matches => refuse(FORM, Problem::AccountDisabled),
         _ => {
-            let problem = match db::throttle::record_failure(&state.db, &name).await? {
-                Some(_) => Problem::LockedOut {
-                    minutes: db::throttle::LOCK_MS / 60_000,
+            let problem = match throttle::record_failure(&state.db, &buckets).await? {
+                Some(until) => Problem::SignInWait {
+                    seconds: ((until - now_ms()) + 999) / 1000,
                 },
                 None => Problem::BadCredentials,
             };
-            form.errors.add(FORM, problem);
-            guard::bounce_inline(&form, &back)
+            refuse(FORM, problem)
         }
     }
 }

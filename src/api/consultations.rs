@@ -88,10 +88,11 @@ pub async fn get_consultation(
         .await?
         .filter(|c| c.summary.status != Status::Draft)
         .ok_or_else(|| guard::fail(AppError::NotFound))?;
-    let form = match guard::draft(&state, draft, "register").await? {
-        Some(f) => f,
-        None => FormState::new("register").with("submit_key", auth::new_token()),
-    };
+    // The form's key is made here for every view of the form, never taken from a draft.
+    let form = guard::draft(&state, draft, "register")
+        .await?
+        .unwrap_or_else(|| FormState::new("register"))
+        .with("submit_key", auth::new_token());
     Ok(ConsultationPage {
         consultation,
         form,

@@ -124,11 +124,11 @@ pub async fn booking_form(
             let chosen = slot
                 .filter(|s| slots.iter().any(|x| x.id.to_string() == *s))
                 .unwrap_or_default();
-            FormState::new("booking")
-                .with("submit_key", auth::new_token())
-                .with("slot", chosen)
+            FormState::new("booking").with("slot", chosen)
         }
-    };
+    }
+    // The form's key is made here for every view of the form, never taken from a draft.
+    .with("submit_key", auth::new_token());
     Ok(BookingPage {
         deputy,
         slots,

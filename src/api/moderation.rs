@@ -156,6 +156,10 @@ pub async fn moderate(
             return guard::bounce(&state, &form, &return_to).await;
         }
     };
+    // Every action is checked against the policy: adoption outcomes are the district office's.
+    if !crate::domain::policy::permits(&user, act.permission()) {
+        return Err(guard::fail(AppError::Forbidden));
+    }
     match db::moderation::apply(&state.db, user.id, Scope::of(&user), &sel, &act).await {
         Ok(outcome) => {
             // The outcome replaces what was typed: the form starts empty again.

@@ -5,11 +5,11 @@ use crate::domain::notification::Notice;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// Kept and failed messages within the person's station, newest first; names and numbers
-/// masked without the personal-data privilege. Staff only.
+/// Kept and failed messages within the person's station, newest first; names, numbers and
+/// e-mail addresses masked without the personal-data privilege. Staff only.
 #[server(endpoint = "staff/notifications")]
 pub async fn staff_notifications() -> Result<Vec<Notice>, AppError> {
-    use crate::domain::opinion::{mask_name, mask_phone};
+    use crate::domain::opinion::{mask_email, mask_name, mask_phone};
     use crate::domain::policy::Permission;
     use crate::server::{db, db::moderation::Scope, guard};
     let (state, user) = guard::staff(Permission::HandleOpinions).await?;
@@ -21,6 +21,7 @@ pub async fn staff_notifications() -> Result<Vec<Notice>, AppError> {
         for n in &mut list {
             n.name = mask_name(&n.name);
             n.phone = mask_phone(&n.phone);
+            n.email = mask_email(&n.email);
         }
     }
     Ok(list)

@@ -86,9 +86,10 @@ pub async fn opinion_form(
             FormState::new("opinion")
                 .with("target", target)
                 .with("identity", "resident")
-                .with("submit_key", auth::new_token())
         }
-    };
+    }
+    // The form's key is made here for every view of the form, never taken from a draft.
+    .with("submit_key", auth::new_token());
     Ok(OpinionFormData {
         phase: solicitation.phase(db::now_ms()),
         solicitation,
@@ -354,9 +355,21 @@ pub async fn staff_get_opinion(id: i64, draft: Option<String>) -> Result<StaffOp
         return Err(guard::fail(AppError::NotFound));
     }
     let audit = guard::once(&format!("view_contact:{id}"));
-    let detail = db::opinions::detail(&state.db, id, user.id, user.sees_personal_data(), audit)
+    let mut detail = db::opinions::detail(&state.db, id, user.id, user.sees_personal_data(), audit)
         .await?
         .ok_or_else(|| guard::fail(AppError::NotFound))?;
+    // Only opinions the viewer may see are compared, and the comparing runs off the workers.
+    let candidates = db::opinions::similar_candidates(
+        &state.db,
+        id,
+        detail.track.solicitation_id,
+        Scope::of(&user).station,
+    )
+    .await?;
+    let content = detail.track.content.clone();
+    detail.similar = state
+        .heavy(move || db::opinions::rank_similar(&content, candidates))
+        .await?;
     Ok(StaffOpinion {
         detail,
         form: guard::draft(&state, draft, "moderate").await?,

@@ -40,15 +40,11 @@ async fn district(
     AppError,
 > {
     use crate::domain::policy::Permission;
-    use crate::server::{db::moderation::Scope, guard};
-    let (state, user) = match form {
-        Some((f, back)) => guard::staff_for_form(Permission::HandleOpinions, f, back).await?,
-        None => guard::staff(Permission::HandleOpinions).await?,
-    };
-    if Scope::of(&user).station.is_some() {
-        return Err(guard::fail(AppError::Forbidden));
+    use crate::server::guard;
+    match form {
+        Some((f, back)) => guard::staff_for_form(Permission::ReportUpward, f, back).await,
+        None => guard::staff(Permission::ReportUpward).await,
     }
-    Ok((state, user))
 }
 
 /// The reports of solicitation `id`. District staff only.

@@ -125,21 +125,22 @@ pub async fn get_solicitation(id: i64, version: Option<i64>) -> Result<Solicitat
     })
 }
 
-/// Every solicitation, drafts included, newest first, and the server's clock. Staff only.
+/// Every solicitation, drafts included, newest first, and the server's clock. Any staff member
+/// (station staff read them to enter offline opinions; only the district office edits them).
 #[server(endpoint = "staff/solicitations/list")]
 pub async fn staff_list_solicitations() -> Result<(Vec<SolicitationSummary>, i64), AppError> {
     use crate::domain::policy::Permission;
     use crate::server::{db, guard};
-    let (state, _) = guard::staff(Permission::ManageSolicitations).await?;
+    let (state, _) = guard::staff(Permission::HandleOpinions).await?;
     Ok((db::solicitations::list_all(&state.db).await?, db::now_ms()))
 }
 
-/// Any solicitation by id, for its staff page. Staff only.
+/// Any solicitation by id, for its staff page. Any staff member.
 #[server(endpoint = "staff/solicitations/get")]
 pub async fn staff_get_solicitation(id: i64) -> Result<Solicitation, AppError> {
     use crate::domain::policy::Permission;
     use crate::server::{db, guard};
-    let (state, _) = guard::staff(Permission::ManageSolicitations).await?;
+    let (state, _) = guard::staff(Permission::HandleOpinions).await?;
     db::solicitations::get(&state.db, id)
         .await?
         .ok_or_else(|| guard::fail(AppError::NotFound))

@@ -58,7 +58,8 @@ pub struct AccountSummary {
     pub disabled: bool,
     /// Granted the personal-data privilege.
     pub personal_data: bool,
-    pub locked: bool,
+    /// Failed sign-ins under this username in the last day, from every address together.
+    pub recent_failures: i64,
 }
 
 /// A station, as offered in account forms.

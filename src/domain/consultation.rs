@@ -365,7 +365,7 @@ pub struct RegistrationInput {
 }
 
 /// A registration ready to store.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewRegistration {
     pub name: String,
     pub phone: String,

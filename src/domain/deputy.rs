@@ -284,7 +284,7 @@ pub struct BookingInput {
 }
 
 /// A booking ready to store: a slot, or another time the resident asked for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewBooking {
     pub slot_id: Option<i64>,
     pub preferred_time: String,

@@ -208,6 +208,14 @@ impl Action {
         }
     }
 
+    /// What a person must be allowed to take this action.
+    pub fn permission(&self) -> super::policy::Permission {
+        match self {
+            Action::Feedback { .. } => super::policy::Permission::RecordOutcomes,
+            _ => super::policy::Permission::HandleOpinions,
+        }
+    }
+
     /// The status the action starts from.
     pub fn from_status(&self) -> OpinionStatus {
         match self {

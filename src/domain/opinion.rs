@@ -232,7 +232,7 @@ pub enum EnteredBy {
 }
 
 /// An opinion as validated, ready to store.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewOpinion {
     pub target: Target,
     pub content: String,

@@ -30,9 +30,15 @@ pub enum Problem {
     PasswordMismatch,
     BadCredentials,
     AccountDisabled,
-    LockedOut {
-        minutes: i64,
+    /// Too many failed sign-ins from this address: the next attempt is heard after `seconds`.
+    SignInWait {
+        seconds: i64,
     },
+    /// Too many sign-ins are being checked at once; try again in a moment.
+    SignInBusy,
+    /// The form had problems, but this address sent back so much within the hour that what was
+    /// typed could not be kept.
+    DraftNotKept,
     RecordChanged,
     /// One line of a multi-line field (a guiding question) is too long.
     LineTooLong {

@@ -114,7 +114,8 @@ pub struct Texts {
     pub account_state: &'static str,
     pub account_active: &'static str,
     pub account_disabled: &'static str,
-    pub account_locked: &'static str,
+    /// An active account with failed sign-ins in the last day.
+    pub account_failures: fn(i64) -> String,
     pub disable: &'static str,
     pub enable: &'static str,
     pub reset_password: &'static str,
@@ -325,6 +326,8 @@ pub struct Texts {
     pub mod_clusters_none: &'static str,
     pub mod_moderate: &'static str,
     pub mod_not_pending: &'static str,
+    /// A reported opinion, seen by station staff: the district office records the outcome.
+    pub mod_outcome_by_district: &'static str,
     pub op_reject_reason: &'static str,
     pub op_merged_into: fn(&str) -> String,
     pub fb_title: &'static str,

@@ -38,9 +38,16 @@ fn problem(label: &str, p: &Problem) -> String {
         Problem::PasswordMismatch => "两次输入的密码不一致。".into(),
         Problem::BadCredentials => "用户名或密码错误。".into(),
         Problem::AccountDisabled => "该账号已停用，请联系管理员。".into(),
-        Problem::LockedOut { minutes } => {
-            format!("登录失败次数过多，该账号已暂时锁定，请 {minutes} 分钟后再试。")
+        Problem::SignInWait { seconds } => {
+            let wait = if *seconds < 60 {
+                format!("{seconds} 秒")
+            } else {
+                format!("{} 分钟", (seconds + 59) / 60)
+            };
+            format!("从这个网络登录失败的次数过多，请 {wait}后再试。忘记密码请联系管理员重置。")
         }
+        Problem::SignInBusy => "同时登录的人太多，请稍等几秒后再试。".into(),
+        Problem::DraftNotKept => "提交的内容有误，但同一网络一小时内退回的表单过多，这次填写的内容未能保留，请核对后重新填写。".into(),
         Problem::RecordChanged => "这条记录刚被其他人修改过，请刷新页面后再操作。".into(),
         Problem::LineTooLong { max, actual } => {
             format!("{label}每行最多 {max} 个字，有一行是 {actual} 个字，请删减。")
@@ -226,7 +233,7 @@ pub static TEXTS: Texts = Texts {
     account_state: "账号状态",
     account_active: "正常",
     account_disabled: "已停用",
-    account_locked: "暂时锁定",
+    account_failures: |n| format!("正常（24 小时内登录失败 {n} 次）"),
     disable: "停用",
     enable: "启用",
     reset_password: "重置密码",
@@ -445,6 +452,7 @@ pub static TEXTS: Texts = Texts {
     mod_clusters_none: "没有发现内容相近的待审核意见。",
     mod_moderate: "审核",
     mod_not_pending: "这条意见已审核过，不在待审核状态。",
+    mod_outcome_by_district: "这条意见已报送，采纳情况由区人大常委会办公室录入。",
     op_reject_reason: "未采用原因",
     op_merged_into: |code| format!("您的意见与内容相同的意见 {code} 合并处理，处理结果会一并告知您。"),
     fb_title: "采纳反馈",

@@ -7,11 +7,67 @@ use argon2::password_hash::{
 };
 use argon2::Argon2;
 use cookie::{Cookie, SameSite};
+use hmac::{Hmac, Mac};
 use http::HeaderMap;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 
 pub const SESSION_COOKIE: &str = "minyi_session";
+/// The cookie naming the browser that a sent-back form belongs to.
+pub const FORM_COOKIE: &str = "minyi_form";
+
+/// The deployment's signing key (HMAC-SHA256): made once, kept in the database, the same in
+/// every instance. It signs what the server hands out and must later recognise as its own.
+#[derive(Clone)]
+pub struct Keys(Arc<Vec<u8>>);
+
+impl Keys {
+    /// The key stored in `db`, made on first use.
+    pub async fn load(db: &super::db::Db) -> Result<Keys, sqlx::Error> {
+        let value = super::db::secrets::get_or_create(db, "hmac-v1", &new_token()).await?;
+        Ok(Keys(Arc::new(value.into_bytes())))
+    }
+
+    fn mac(&self, purpose: &str, data: &str) -> Hmac<Sha256> {
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes a key of any length");
+        mac.update(purpose.as_bytes());
+        mac.update(&[0]);
+        mac.update(data.as_bytes());
+        mac
+    }
+
+    /// A tag over `data` for `purpose`: 32 hex characters (128 bits).
+    pub fn sign(&self, purpose: &str, data: &str) -> String {
+        hex(&self.mac(purpose, data).finalize().into_bytes()[..16])
+    }
+
+    /// Whether `tag` is [`Keys::sign`]'s tag over `data` for `purpose`, compared in constant time.
+    pub fn verify(&self, purpose: &str, data: &str, tag: &str) -> bool {
+        match unhex(tag) {
+            Some(bytes) if bytes.len() == 16 => self
+                .mac(purpose, data)
+                .verify_truncated_left(&bytes)
+                .is_ok(),
+            _ => false,
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
 
 /// Hashes a password with Argon2id and a random salt (PHC string format).
 pub fn hash_password(password: &str) -> String {
@@ -55,10 +111,23 @@ pub fn new_token() -> String {
 
 /// What is stored for a token: its SHA-256, hex.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// A new session token: 128 random bits and this deployment's tag over them, 64 hex characters.
+/// The tag lets the server tell a session it issued, even one whose row is long gone, from a
+/// made-up cookie.
+pub fn new_session_token(keys: &Keys) -> String {
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let random = hex(&bytes);
+    let tag = keys.sign("session", &random);
+    format!("{random}{tag}")
+}
+
+/// Whether `token` is a session token this deployment issued (live or ended).
+pub fn issued_here(keys: &Keys, token: &str) -> bool {
+    token.len() == 64 && token.is_ascii() && keys.verify("session", &token[..32], &token[32..])
 }
 
 /// A password for the demo admin: 20 letters and digits without look-alikes.
@@ -74,15 +143,33 @@ pub fn generate_password() -> String {
 
 /// The session token in the request's cookies, if any.
 pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, SESSION_COOKIE)
+}
+
+/// The value of cookie `name` in the request, if any and not empty.
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(Cookie::split_parse)
         .filter_map(Result::ok)
-        .find(|c| c.name() == SESSION_COOKIE)
+        .find(|c| c.name() == name)
         .map(|c| c.value().to_string())
         .filter(|v| !v.is_empty())
+}
+
+/// The `Set-Cookie` value naming this browser as the owner of its sent-back forms: HttpOnly,
+/// SameSite=Lax, for a day.
+pub fn form_cookie(value: &str, policy: SecureCookies, headers: &HeaderMap) -> String {
+    Cookie::build((FORM_COOKIE, value.to_string()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure(policy, headers))
+        .max_age(cookie::time::Duration::days(1))
+        .build()
+        .to_string()
 }
 
 /// Whether the request came over https, directly or through a proxy that says so.
@@ -166,6 +253,22 @@ mod tests {
             "a=b; minyi_session=tok".parse().unwrap(),
         );
         assert_eq!(cookie_token(&headers).as_deref(), Some("tok"));
+    }
+
+    #[test]
+    fn session_tokens_are_recognised_only_when_issued_here() {
+        let keys = Keys(Arc::new(b"one deployment".to_vec()));
+        let other = Keys(Arc::new(b"another deployment".to_vec()));
+        let t = new_session_token(&keys);
+        assert_eq!(t.len(), 64);
+        assert!(issued_here(&keys, &t));
+        assert!(!issued_here(&other, &t), "another key does not know it");
+        let mut forged = t.clone();
+        forged.replace_range(63.., if t.ends_with('0') { "1" } else { "0" });
+        assert!(!issued_here(&keys, &forged));
+        assert!(!issued_here(&keys, &"ab".repeat(32)));
+        assert!(!issued_here(&keys, "short"));
+        assert!(!issued_here(&keys, &"é".repeat(32)));
     }
 
     #[test]

@@ -8,7 +8,6 @@ use clap::{Parser, Subcommand};
 use leptos::config::{Env, LeptosOptions};
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(name = "minyi", version, about = "民意直通车 (Minyi): opinion collection for a district People's Congress",
@@ -187,11 +186,10 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
         Command::Serve => {
             let db = open(&config).await?;
             let addr = config.site_addr;
-            let state = AppState {
-                db,
-                leptos_options: leptos_options(&config),
-                config: Arc::new(config),
-            };
+            let options = leptos_options(&config);
+            let state = AppState::new(db, config, options)
+                .await
+                .map_err(|e| format!("无法读取签名密钥：{e}"))?;
             let mailer = super::notify::Mailer::from_config(&state.config)?;
             super::notify::spawn(state.clone(), mailer);
             let app = router::router(state);

@@ -35,6 +35,15 @@ pub struct Config {
     pub mail_from: String,
     /// The site's public address, for the links in e-mail: `https://minyi.example.gov.cn`.
     pub site_url: String,
+    /// Bytes of sent-back public forms (drafts) one address may have kept per hour.
+    pub draft_bytes_per_hour: i64,
+    /// Bytes of sent-back public forms kept per hour from all addresses together.
+    pub draft_bytes_total_per_hour: i64,
+    /// How long a request may take before it is answered 503 (a page that cannot be rendered in
+    /// time, a database that does not answer).
+    pub request_timeout: std::time::Duration,
+    /// Password checks (Argon2, 19 MiB and tens of milliseconds each) run at once; more wait.
+    pub password_checks: usize,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/minyi.db";
@@ -43,6 +52,10 @@ pub const DEFAULT_MAX_BODY: usize = 2 * 1024 * 1024;
 pub const DEFAULT_STREETS: &str = "东湖街道,西城街道,南山街道,北关街道";
 pub const DEFAULT_OPINIONS_PER_HOUR: i64 = 20;
 pub const DEFAULT_MAIL_FROM: &str = "民意直通车 <noreply@localhost>";
+pub const DEFAULT_DRAFT_BYTES_PER_HOUR: i64 = 512 * 1024;
+pub const DEFAULT_DRAFT_BYTES_TOTAL_PER_HOUR: i64 = 32 * 1024 * 1024;
+pub const DEFAULT_REQUEST_TIMEOUT_SECS: i64 = 30;
+pub const DEFAULT_PASSWORD_CHECKS: i64 = 2;
 
 /// The variables this program reads, with their meaning, for `--help`.
 pub const ENV_HELP: &str = "\
@@ -64,6 +77,14 @@ Environment (also read from a .env file in the working directory):
                         or smtps://USER:PASS@HOST:465 (default: unset, messages are kept for staff to print)
   MINYI_MAIL_FROM       sender of notification e-mail (default 民意直通车 <noreply@localhost>)
   MINYI_SITE_URL        the site's public address for links in e-mail (default http://LEPTOS_SITE_ADDR)
+  MINYI_DRAFT_BYTES_PER_HOUR
+                        bytes of sent-back public forms kept per client address per hour
+                        (default 524288); past it a form comes back without what was typed
+  MINYI_DRAFT_BYTES_TOTAL_PER_HOUR
+                        the same for all addresses together (default 33554432)
+  MINYI_REQUEST_TIMEOUT_SECS
+                        a request not answered within this many seconds gets 503 (default 30)
+  MINYI_PASSWORD_CHECKS password checks run at once, each 19 MiB of memory (default 2)
   RUST_LOG              log filter, e.g. info or minyi=debug";
 
 impl Config {
@@ -124,18 +145,47 @@ impl Config {
                 "MINYI_STREETS={streets_raw:?} 须为用逗号分隔的街镇名称，至少一个，每个不超过 20 个字"
             ));
         }
-        let mut per_hour = |name: &str| match get(name) {
-            None => DEFAULT_OPINIONS_PER_HOUR,
+        let mut int = |name: &str, default: i64, min: i64, max: i64| match get(name) {
+            None => default,
             Some(v) => match v.trim().parse::<i64>() {
-                Ok(n) if (1..=100_000).contains(&n) => n,
+                Ok(n) if (min..=max).contains(&n) => n,
                 _ => {
-                    problems.push(format!("{name}={v:?} 须为 1 到 100000 之间的整数"));
-                    DEFAULT_OPINIONS_PER_HOUR
+                    problems.push(format!("{name}={v:?} 须为 {min} 到 {max} 之间的整数"));
+                    default
                 }
             },
         };
-        let opinions_per_hour = per_hour("MINYI_OPINIONS_PER_HOUR");
-        let registrations_per_hour = per_hour("MINYI_REGISTRATIONS_PER_HOUR");
+        let opinions_per_hour = int(
+            "MINYI_OPINIONS_PER_HOUR",
+            DEFAULT_OPINIONS_PER_HOUR,
+            1,
+            100_000,
+        );
+        let registrations_per_hour = int(
+            "MINYI_REGISTRATIONS_PER_HOUR",
+            DEFAULT_OPINIONS_PER_HOUR,
+            1,
+            100_000,
+        );
+        let draft_bytes_per_hour = int(
+            "MINYI_DRAFT_BYTES_PER_HOUR",
+            DEFAULT_DRAFT_BYTES_PER_HOUR,
+            0,
+            1 << 30,
+        );
+        let draft_bytes_total_per_hour = int(
+            "MINYI_DRAFT_BYTES_TOTAL_PER_HOUR",
+            DEFAULT_DRAFT_BYTES_TOTAL_PER_HOUR,
+            0,
+            1 << 34,
+        );
+        let request_timeout = std::time::Duration::from_secs(int(
+            "MINYI_REQUEST_TIMEOUT_SECS",
+            DEFAULT_REQUEST_TIMEOUT_SECS,
+            1,
+            3600,
+        ) as u64);
+        let password_checks = int("MINYI_PASSWORD_CHECKS", DEFAULT_PASSWORD_CHECKS, 1, 64) as usize;
         let client_ip_header = match get("MINYI_CLIENT_IP_HEADER") {
             None => None,
             Some(v) if v.trim().is_empty() => None,
@@ -190,6 +240,10 @@ impl Config {
                 smtp_url,
                 mail_from,
                 site_url,
+                draft_bytes_per_hour,
+                draft_bytes_total_per_hour,
+                request_timeout,
+                password_checks,
             })
         } else {
             Err(problems)

@@ -5,7 +5,7 @@ use super::{auth, db, state::AppState};
 use crate::domain::{
     account::StaffUser,
     form::{with_query, FormState},
-    policy::{allows, Permission},
+    policy::{permits, Permission},
 };
 use crate::error::AppError;
 use http::{request::Parts, Method, StatusCode};
@@ -61,14 +61,15 @@ pub async fn staff(permission: Permission) -> Result<(AppState, StaffUser), AppE
     let state = state()?;
     match current_user(&state).await? {
         None => Err(fail(AppError::Unauthenticated { login_url: None })),
-        Some(user) if !allows(user.role, permission) => Err(fail(AppError::Forbidden)),
+        Some(user) if !permits(&user, permission) => Err(fail(AppError::Forbidden)),
         Some(user) => Ok((state, user)),
     }
 }
 
 /// As [`staff`], for a form submission: when the person's session has ended, what was typed is
-/// kept and they are sent to sign in and then back to the form with it. A post that carries no
-/// session this server issued stores nothing.
+/// kept and they are sent to sign in and then back to the form with it. Only a session cookie
+/// this deployment issued (its signature says so, even when the session's row is long purged)
+/// gets its post kept; a stranger's post stores nothing.
 pub async fn staff_for_form(
     permission: Permission,
     form: &FormState,
@@ -78,13 +79,16 @@ pub async fn staff_for_form(
     match current_user(&state).await? {
         None => {
             let had_session = match parts().and_then(|p| auth::cookie_token(&p.headers)) {
+                Some(t) if auth::issued_here(&state.keys, &t) => true,
                 Some(t) => db::sessions::known(&state.db, &auth::token_hash(&t)).await?,
                 None => false,
             };
-            let back = if had_session {
-                with_query(return_to, "draft", &keep(&state, form).await?)
-            } else {
-                return_to.to_string()
+            let back = match had_session {
+                true => match keep(&state, form).await? {
+                    Some(token) => with_query(return_to, "draft", &token),
+                    None => return_to.to_string(),
+                },
+                false => return_to.to_string(),
             };
             let login_url = with_query("/staff/login", "next", &back);
             if is_plain_form_post() {
@@ -94,57 +98,130 @@ pub async fn staff_for_form(
                 login_url: Some(login_url),
             }))
         }
-        Some(user) if !allows(user.role, permission) => Err(fail(AppError::Forbidden)),
+        Some(user) if !permits(&user, permission) => Err(fail(AppError::Forbidden)),
         Some(user) => Ok((state, user)),
     }
 }
 
-async fn keep(state: &AppState, form: &FormState) -> Result<String, AppError> {
+/// This browser's form cookie, made and set on the response when it has none yet.
+fn form_owner(state: &AppState) -> String {
+    let headers = headers();
+    if let Some(v) = auth::cookie_value(&headers, auth::FORM_COOKIE)
+        .filter(|v| v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
+        return v;
+    }
+    let v = auth::new_token()[..32].to_string();
+    set_cookie(&auth::form_cookie(
+        &v,
+        state.config.secure_cookies,
+        &headers,
+    ));
+    v
+}
+
+/// Keeps what may be kept of `form` for this browser and returns its token; `None` when a public
+/// form's hourly budget is spent and nothing was written.
+async fn keep(state: &AppState, form: &FormState) -> Result<Option<String>, AppError> {
+    let kept = form.kept();
+    let budget = kept.is_public().then(|| db::drafts::Budget {
+        address_bucket: client_bucket(state, "draft-bytes"),
+        per_address: state.config.draft_bytes_per_hour,
+        total: state.config.draft_bytes_total_per_hour,
+    });
+    let owner = form_owner(state);
     let token = auth::new_token();
-    db::drafts::put(&state.db, &token, form).await?;
-    Ok(token)
+    let stored = db::drafts::put(
+        &state.db,
+        &auth::token_hash(&token),
+        &auth::token_hash(&owner),
+        &kept,
+        budget.as_ref(),
+    )
+    .await?;
+    if !stored {
+        tracing::warn!(form = %kept.form, "draft budget spent; a sent-back form was not kept");
+    }
+    Ok(stored.then_some(token))
 }
 
 /// Sends a submission back to its form at `return_to`, with its values and problems kept under a
 /// draft token in the URL. Works the same with JavaScript (client-side navigation) and without.
+/// When a public form's budget is spent, the problems still come back (signed, in the URL), with
+/// a word that what was typed could not be kept.
 pub async fn bounce(state: &AppState, form: &FormState, return_to: &str) -> Result<(), AppError> {
-    let token = keep(state, form).await?;
-    leptos_axum::redirect(&with_query(return_to, "draft", &token));
+    let draft = match keep(state, form).await? {
+        Some(token) => token,
+        None => {
+            let mut problems = FormState::new(&form.form);
+            problems.errors = form.errors.clone();
+            problems.errors.add(
+                crate::domain::text::FORM,
+                crate::domain::text::Problem::DraftNotKept,
+            );
+            signed(state, &problems)?
+        }
+    };
+    leptos_axum::redirect(&with_query(return_to, "draft", &draft));
     Ok(())
 }
 
-/// Prefix of a draft carried in the URL itself rather than stored.
-const INLINE: &str = "i:";
+/// Prefix of a draft carried, signed, in the URL itself rather than stored.
+const SIGNED: &str = "s:";
+/// How long a signed draft in a URL is honoured.
+const SIGNED_TTL_MS: i64 = 10 * 60 * 1000;
 
-/// Sends a small public form (sign-in) back with its values and problems in the URL itself, so
-/// that a stranger's failed attempts write nothing to the database. Values are cut to 64
-/// characters; such a form never carries a password.
-pub fn bounce_inline(form: &FormState, return_to: &str) -> Result<(), AppError> {
-    let mut small = form.clone();
-    for v in small.values.values_mut() {
-        *v = v.chars().take(64).collect();
-    }
-    let json = serde_json::to_string(&small).map_err(|_| AppError::Internal)?;
-    leptos_axum::redirect(&with_query(return_to, "draft", &format!("{INLINE}{json}")));
+/// `form` as a signed draft for a URL: `s:{expiry}:{tag}:{json}`. Only this server can make one,
+/// so a link cannot put values or problems of a stranger's choosing into someone's form.
+fn signed(state: &AppState, form: &FormState) -> Result<String, AppError> {
+    let json = serde_json::to_string(form).map_err(|_| AppError::Internal)?;
+    let exp = db::now_ms() + SIGNED_TTL_MS;
+    let tag = state.keys.sign("draft", &format!("{exp}:{json}"));
+    Ok(format!("{SIGNED}{exp}:{tag}:{json}"))
+}
+
+/// The form in a signed draft, if its tag is this server's and it has not expired.
+fn unsigned(state: &AppState, draft: &str) -> Option<FormState> {
+    let rest = draft.strip_prefix(SIGNED)?;
+    let mut parts = rest.splitn(3, ':');
+    let (exp, tag, json) = (parts.next()?, parts.next()?, parts.next()?);
+    let ok = state.keys.verify("draft", &format!("{exp}:{json}"), tag)
+        && exp.parse::<i64>().ok()? >= db::now_ms();
+    ok.then(|| serde_json::from_str(json).ok()).flatten()
+}
+
+/// Sends a small public form (sign-in) back with its values and problems in the URL itself,
+/// signed, so that a stranger's failed attempts write nothing to the database. Only the visible
+/// fields are kept, within their limits; such a form never carries a password.
+pub fn bounce_inline(state: &AppState, form: &FormState, return_to: &str) -> Result<(), AppError> {
+    let draft = signed(state, &form.kept())?;
+    leptos_axum::redirect(&with_query(return_to, "draft", &draft));
     Ok(())
 }
 
-/// The draft of `form` under `token` (stored, or carried inline), if given and still valid.
+/// The draft of `form` under `token` (stored for this browser, or signed in the URL), if given
+/// and still valid.
 pub async fn draft(
     state: &AppState,
     token: Option<String>,
     form: &str,
 ) -> Result<Option<FormState>, AppError> {
     let Some(token) = token else { return Ok(None) };
-    if let Some(json) = token.strip_prefix(INLINE) {
-        return Ok(serde_json::from_str::<FormState>(json)
-            .ok()
-            .filter(|f| f.form == form));
+    if token.starts_with(SIGNED) {
+        return Ok(unsigned(state, &token).filter(|f| f.form == form));
     }
-    if token.len() == 64 && token.chars().all(|c| c.is_ascii_hexdigit()) {
-        Ok(db::drafts::get(&state.db, &token, form).await?)
-    } else {
-        Ok(None)
+    let owner = auth::cookie_value(&headers(), auth::FORM_COOKIE);
+    match owner {
+        Some(owner) if token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            Ok(db::drafts::get(
+                &state.db,
+                &auth::token_hash(&token),
+                &auth::token_hash(&owner),
+                form,
+            )
+            .await?)
+        }
+        _ => Ok(None),
     }
 }
 

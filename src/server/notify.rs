@@ -141,6 +141,9 @@ pub fn spawn(state: AppState, mailer: Option<Mailer>) {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "notifications not delivered this round"),
             }
+            if let Err(e) = db::purge_expired(&state.db, db::now_ms()).await {
+                tracing::warn!(error = %e, "expired drafts and counters not purged this round");
+            }
         }
     });
 }

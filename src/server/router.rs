@@ -1,7 +1,7 @@
 //! The router factory: pages, server functions, static files, `/healthz`, and the layers every
 //! request passes (body size limit, cross-site protection, compression, security headers).
 
-use super::{csrf, db, state::AppState};
+use super::{csrf, db, headers, state::AppState};
 use crate::app::{shell, App, SiteInfo};
 use axum::{
     body::Body,
@@ -14,10 +14,7 @@ use axum::{
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use tower_http::{
-    compression::CompressionLayer, limit::RequestBodyLimitLayer, services::ServeDir,
-    set_header::SetResponseHeaderLayer,
-};
+use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, services::ServeDir};
 
 /// `/healthz`: 200 when the database answers, 503 when it does not.
 async fn healthz(State(state): State<AppState>) -> (StatusCode, &'static str) {
@@ -94,14 +91,14 @@ async fn export_registrations(
 ) -> Response {
     use crate::domain::{
         opinion::mask_phone,
-        policy::{allows, Permission},
+        policy::{permits, Permission},
         time::format_datetime_zh,
     };
     let user = match signed_in(&state, &headers, &format!("/staff/consultations/{id}")).await {
         Ok(u) => u,
         Err(r) => return r,
     };
-    if !allows(user.role, Permission::ManageConsultations) {
+    if !permits(&user, Permission::ManageConsultations) {
         return StatusCode::FORBIDDEN.into_response();
     }
     let c = match db::consultations::get(&state.db, id).await {
@@ -134,8 +131,17 @@ async fn export_registrations(
         })
         .collect();
     let subtitle = crate::components::consultation::when(&c.summary);
-    let bytes = match super::export::registrations(&c.summary.title, &subtitle, &rows, as_xlsx) {
-        Ok(b) => b,
+    let title = c.summary.title.clone();
+    let written = super::work::heavy(move || {
+        super::export::registrations(&title, &subtitle, &rows, as_xlsx).map_err(|e| e.to_string())
+    })
+    .await;
+    let bytes = match written {
+        Ok(Ok(b)) => b,
+        Ok(Err(e)) => {
+            tracing::error!("export of registrations of {id} failed: {e}");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
         Err(e) => {
             tracing::error!("export of registrations of {id} failed: {e}");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
@@ -261,7 +267,7 @@ async fn export_report(
     Path((id, format)): Path<(i64, String)>,
     headers: http::HeaderMap,
 ) -> Response {
-    use super::{db::moderation::Scope, export};
+    use super::export;
     let Some(format) = export::Format::from_name(&format) else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -269,9 +275,7 @@ async fn export_report(
         Ok(u) => u,
         Err(r) => return r,
     };
-    if !crate::domain::policy::allows(user.role, crate::domain::policy::Permission::HandleOpinions)
-        || Scope::of(&user).station.is_some()
-    {
+    if !crate::domain::policy::permits(&user, crate::domain::policy::Permission::ReportUpward) {
         return StatusCode::FORBIDDEN.into_response();
     }
     let personal = user.sees_personal_data();
@@ -280,7 +284,20 @@ async fn export_report(
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let bytes = match export::render(&report, format) {
+    // Writing a workbook of 100,000 rows takes seconds of CPU: off the async workers.
+    let (report, written) = match super::work::heavy(move || {
+        let written = export::render(&report, format).map_err(|e| e.to_string());
+        (report, written)
+    })
+    .await
+    {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!("export of report {id} failed: {e}");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let bytes = match written {
         Ok(b) => b,
         Err(e) => {
             tracing::error!("export of report {id} failed: {e}");
@@ -337,9 +354,45 @@ async fn whole_pages(mut req: Request, next: middleware::Next) -> Response {
     }
 }
 
+/// Answers 503 when a request is not done within `limit`: a page whose render cannot finish, a
+/// database that does not answer. Nothing hangs; the log says which path it was.
+async fn deadline(
+    State(limit): State<std::time::Duration>,
+    req: Request,
+    next: middleware::Next,
+) -> Response {
+    let path = req.uri().path().to_string();
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => {
+            tracing::error!(%path, seconds = limit.as_secs(), "request not answered in time; 503");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                [
+                    (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+                    (header::RETRY_AFTER, "5"),
+                    (header::CACHE_CONTROL, "no-store"),
+                ],
+                "服务器暂时忙不过来，这个页面没能及时打开。请稍等几秒后刷新重试。",
+            )
+                .into_response()
+        }
+    }
+}
+
+/// The app's routes, listed once per process. Listing them renders the app with resource loading
+/// switched off process-wide (leptos_server's `SuppressResourceLoad`), so a page rendered on
+/// another thread at that moment would wait forever; done once, before the first router serves,
+/// it can never overlap a render.
+fn routes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the whole application for `state`.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let site = SiteInfo {
         org_name: state.config.org_name.clone(),
     };
@@ -348,6 +401,15 @@ pub fn router(state: AppState) -> Router {
         move || {
             provide_context(state.clone());
             provide_context(site.clone());
+            // A page's policy names the nonce leptos put on this render's inline scripts.
+            if let (Some(nonce), Some(res)) = (
+                leptos::nonce::use_nonce(),
+                use_context::<leptos_axum::ResponseOptions>(),
+            ) {
+                if let Ok(v) = HeaderValue::from_str(&headers::policy(Some(&nonce))) {
+                    res.insert_header(header::CONTENT_SECURITY_POLICY, v);
+                }
+            }
         }
     };
     let options = state.leptos_options.clone();
@@ -385,21 +447,14 @@ pub fn router(state: AppState) -> Router {
             _,
         >(context, shell))
         .layer(middleware::from_fn(whole_pages))
+        .layer(middleware::from_fn_with_state(
+            state.config.request_timeout,
+            deadline,
+        ))
         .layer(middleware::from_fn(csrf::protect))
         .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(CompressionLayer::new())
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("same-origin"),
-        ))
+        .layer(middleware::from_fn(headers::secure))
         .with_state(state)
 }

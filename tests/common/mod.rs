@@ -3,8 +3,9 @@
 
 #![allow(dead_code)]
 
+pub mod fixtures;
+
 use minyi::server::{config::Config, db, db::Db, state::AppState};
-use std::sync::Arc;
 
 /// Where the PostgreSQL suite connects to create its databases.
 fn pg_admin_url() -> String {
@@ -102,11 +103,14 @@ pub fn config_with(vars: &[(&str, &str)]) -> Config {
     .unwrap()
 }
 
-/// A running app on 127.0.0.1 and an HTTP client that does not follow redirects.
+/// A running app on 127.0.0.1 and an HTTP client that does not follow redirects. The client
+/// is one browser: it keeps the form cookie the app sets (which names the browser its sent-back
+/// forms belong to); [`App::other_browser`] is another person's.
 pub struct App {
     pub base: String,
     pub db: Db,
     agent: ureq::Agent,
+    jar: std::sync::Arc<std::sync::Mutex<Option<String>>>,
 }
 
 /// A response reduced to what tests look at.
@@ -116,9 +120,19 @@ pub struct Resp {
     pub location: Option<String>,
     pub set_cookies: Vec<String>,
     pub body: String,
+    /// Every header, names in lower case.
+    pub headers: Vec<(String, String)>,
 }
 
 impl Resp {
+    /// The value of header `name` (lower case), if the response has it.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    }
+
     /// The value of the session cookie this response sets, if any.
     pub fn session(&self) -> Option<String> {
         self.set_cookies.iter().find_map(|c| {
@@ -134,11 +148,10 @@ pub async fn start(db: Db) -> App {
 
 /// Starts the app with a configuration of the test's own.
 pub async fn start_with(db: Db, config: Config) -> App {
-    let state = AppState {
-        db: db.clone(),
-        leptos_options: minyi::server::cli::leptos_options(&config),
-        config: Arc::new(config),
-    };
+    let options = minyi::server::cli::leptos_options(&config);
+    let state = AppState::new(db.clone(), config, options)
+        .await
+        .expect("state");
     let app = minyi::server::router::router(state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -160,6 +173,7 @@ pub async fn start_with(db: Db, config: Config) -> App {
             .redirects(0)
             .timeout(std::time::Duration::from_secs(20))
             .build(),
+        jar: Default::default(),
     }
 }
 
@@ -175,7 +189,20 @@ pub const APP_CALL: &[(&str, &str)] = &[
 ];
 
 impl App {
-    fn finish(r: Result<ureq::Response, ureq::Error>) -> Resp {
+    /// The same app seen from another browser (with no cookies of this one's).
+    pub fn other_browser(&self) -> App {
+        App {
+            base: self.base.clone(),
+            db: self.db.clone(),
+            agent: self.agent.clone(),
+            jar: Default::default(),
+        }
+    }
+
+    fn finish(
+        jar: &std::sync::Mutex<Option<String>>,
+        r: Result<ureq::Response, ureq::Error>,
+    ) -> Resp {
         let r = match r {
             Ok(r) => r,
             Err(ureq::Error::Status(_, r)) => r,
@@ -183,30 +210,70 @@ impl App {
         };
         let status = r.status();
         let location = r.header("location").map(str::to_string);
-        let set_cookies = r
+        let headers = r
+            .headers_names()
+            .into_iter()
+            .map(|n| {
+                let v = r.header(&n).unwrap_or_default().to_string();
+                (n.to_lowercase(), v)
+            })
+            .collect();
+        let set_cookies: Vec<String> = r
             .all("set-cookie")
             .into_iter()
             .map(str::to_string)
             .collect();
+        for c in &set_cookies {
+            if let Some(rest) = c.strip_prefix("minyi_form=") {
+                *jar.lock().unwrap() = Some(rest.split(';').next().unwrap_or("").to_string());
+            }
+        }
         let body = r.into_string().unwrap_or_default();
         Resp {
             status,
             location,
             set_cookies,
             body,
+            headers,
         }
+    }
+
+    /// The Cookie header this browser sends: its form cookie and the session, if any.
+    fn cookies(&self, session: Option<&str>) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some(f) = self.jar.lock().unwrap().as_ref() {
+            parts.push(format!("minyi_form={f}"));
+        }
+        if let Some(s) = session {
+            parts.push(format!("minyi_session={s}"));
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
     }
 
     /// GET `path`, with the session cookie if given.
     pub async fn get(&self, path: &str, session: Option<&str>) -> Resp {
+        self.get_with(path, &[], session).await
+    }
+
+    /// GET `path` with extra `headers`, and the session cookie if given.
+    pub async fn get_with(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+        session: Option<&str>,
+    ) -> Resp {
         let mut req = self
             .agent
             .get(&format!("{}{path}", self.base))
             .set("Accept", "text/html");
-        if let Some(s) = session {
-            req = req.set("Cookie", &format!("minyi_session={s}"));
+        for (k, v) in headers {
+            req = req.set(k, v);
         }
-        tokio::task::spawn_blocking(move || Self::finish(req.call()))
+        if let Some(c) = self.cookies(session) {
+            req = req.set("Cookie", &c);
+        }
+        let jar = self.jar.clone();
+        tokio::task::spawn_blocking(move || Self::finish(&jar, req.call()))
             .await
             .unwrap()
     }
@@ -223,8 +290,8 @@ impl App {
         for (k, v) in headers {
             req = req.set(k, v);
         }
-        if let Some(s) = session {
-            req = req.set("Cookie", &format!("minyi_session={s}"));
+        if let Some(c) = self.cookies(session) {
+            req = req.set("Cookie", &c);
         }
         let body: String = form
             .iter()
@@ -232,7 +299,8 @@ impl App {
             .collect::<Vec<_>>()
             .join("&");
         let req = req.set("Content-Type", "application/x-www-form-urlencoded");
-        tokio::task::spawn_blocking(move || Self::finish(req.send_string(&body)))
+        let jar = self.jar.clone();
+        tokio::task::spawn_blocking(move || Self::finish(&jar, req.send_string(&body)))
             .await
             .unwrap()
     }

@@ -119,7 +119,7 @@ pub fn DeputyPosterPage() -> impl IntoView {
                                 <p>{t.dp.poster_scan}</p>
                                 <p class="code">{p.book_url.clone()}</p>
                             </section>
-                            <p class="no-print"><button type="button" onclick="window.print()">{t.op_print}</button></p>
+                            <p class="no-print"><button type="button" onclick=crate::components::scripts::PRINT>{t.op_print}</button></p>
                         }
                         .into_any()
                     }

@@ -38,11 +38,11 @@ fn AccountRow(
     let problem = reset_draft.and_then(|d| d.problem("password"));
     let message = problem.map(|p| (t.problem)(t.new_password, &p));
     let state = if account.disabled {
-        t.account_disabled
-    } else if account.locked {
-        t.account_locked
+        t.account_disabled.to_string()
+    } else if account.recent_failures > 0 {
+        (t.account_failures)(account.recent_failures)
     } else {
-        t.account_active
+        t.account_active.to_string()
     };
     let (toggle_label, flag) = if account.disabled {
         (t.enable, "0")

@@ -1,5 +1,7 @@
 //! `/staff`: the staff home, linking to each area.
 
+use super::may;
+use crate::domain::policy::Permission;
 use crate::i18n::t;
 use crate::pages::PageTitle;
 use leptos::prelude::*;
@@ -14,9 +16,11 @@ pub fn Dashboard() -> impl IntoView {
         <ul class="tiles">
             <li><a href="/staff/solicitations">{t.staff_solicitations}</a></li>
             <li><a href="/staff/opinions">{t.staff_opinions}</a></li>
-            <li><a href="/staff/solicitations/new">{t.sol_new}</a></li>
-            <li><a href="/staff/stories">{t.staff_stories}</a></li>
-            <li><a href="/staff/stories/new">{t.story_new}</a></li>
+            {may(Permission::ManageSolicitations).then(|| view! { <li><a href="/staff/solicitations/new">{t.sol_new}</a></li> })}
+            {may(Permission::ManageStories).then(|| view! {
+                <li><a href="/staff/stories">{t.staff_stories}</a></li>
+                <li><a href="/staff/stories/new">{t.story_new}</a></li>
+            })}
         </ul>
     }
 }

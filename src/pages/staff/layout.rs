@@ -3,10 +3,11 @@
 
 use crate::api::auth::{current_staff, Logout};
 use crate::components::feedback::ErrorView;
-use crate::domain::account::{Role, StaffUser};
+use crate::domain::account::StaffUser;
+use crate::domain::policy::{permits, Permission};
 use crate::i18n::t;
 use crate::pages::loading;
-use leptos::prelude::*;
+use leptos::{context::Provider, prelude::*};
 use leptos_router::{
     components::{Outlet, Redirect},
     hooks::use_location,
@@ -16,6 +17,7 @@ use leptos_router::{
 fn StaffNav(user: StaffUser) -> impl IntoView {
     let t = t();
     let logout = ServerAction::<Logout>::new();
+    let can = |p: Permission| permits(&user, p);
     view! {
         <div class="staff-bar">
             <nav aria-label=t.staff_nav_label>
@@ -27,9 +29,9 @@ fn StaffNav(user: StaffUser) -> impl IntoView {
                     <li><a href="/staff/deputies">{t.dp.staff_title}</a></li>
                     <li><a href="/staff/appointments">{t.dp.appointments}</a></li>
                     <li><a href="/staff/notifications">{t.staff_notifications}</a></li>
-                    <li><a href="/staff/stories">{t.staff_stories}</a></li>
-                    {(user.role == Role::Admin).then(|| view! { <li><a href="/staff/accounts">{t.staff_accounts}</a></li> })}
-                    {(user.role == Role::Admin).then(|| view! { <li><a href="/staff/audit">{t.staff_audit}</a></li> })}
+                    {can(Permission::ManageStories).then(|| view! { <li><a href="/staff/stories">{t.staff_stories}</a></li> })}
+                    {can(Permission::ManageAccounts).then(|| view! { <li><a href="/staff/accounts">{t.staff_accounts}</a></li> })}
+                    {can(Permission::ReadAuditLog).then(|| view! { <li><a href="/staff/audit">{t.staff_audit}</a></li> })}
                 </ul>
             </nav>
             <p class="who">{t.signed_in_as}"："{user.display_name}" ("{user.username}")"</p>
@@ -48,7 +50,10 @@ pub fn StaffLayout() -> impl IntoView {
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match me.await {
-                    Ok(Some(user)) => view! { <StaffNav user/> <Outlet/> }.into_any(),
+                    Ok(Some(user)) => view! {
+                        <StaffNav user=user.clone()/>
+                        <Provider value=user><Outlet/></Provider>
+                    }.into_any(),
                     Ok(None) => {
                         let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
                         let to = format!("/staff/login?next={}", urlencoding::encode(&here));

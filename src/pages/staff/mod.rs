@@ -21,3 +21,14 @@ pub mod solicitations;
 pub mod stories;
 pub mod story_form;
 pub mod story_view;
+
+use crate::domain::{
+    account::StaffUser,
+    policy::{permits, Permission},
+};
+
+/// Whether the signed-in staff member (provided by [`layout::StaffLayout`]) holds `permission`:
+/// for which links and forms a page shows. The server checks again on every call.
+pub fn may(permission: Permission) -> bool {
+    leptos::prelude::use_context::<StaffUser>().is_some_and(|u| permits(&u, permission))
+}

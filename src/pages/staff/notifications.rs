@@ -16,7 +16,7 @@ pub fn NotificationsPage() -> impl IntoView {
         <PageTitle text=t.nt_title/>
         <h1>{t.nt_title}</h1>
         <p class="hint">{t.nt_lead}</p>
-        <p class="no-print"><button type="button" class="secondary" onclick="window.print()">{t.op_print}</button></p>
+        <p class="no-print"><button type="button" class="secondary" onclick=crate::components::scripts::PRINT>{t.op_print}</button></p>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

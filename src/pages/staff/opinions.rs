@@ -3,6 +3,7 @@
 //! masked and an action form for the ticked opinions; and `/staff/opinions/{id}`: one opinion with the full contact details (each
 //! view is audited) and, for offline opinions, the slip to print for the resident.
 
+use super::may;
 use crate::api::moderation::{staff_queue, Moderate, QueueData};
 use crate::api::opinions::{staff_get_opinion, StaffOpinion};
 use crate::components::{
@@ -12,6 +13,7 @@ use crate::components::{
 };
 use crate::domain::moderation::{QueueFilter, Sort};
 use crate::domain::opinion::{Channel, Identity, OpinionStatus};
+use crate::domain::policy::Permission;
 use crate::domain::time::format_date_zh;
 use crate::i18n::t;
 use crate::pages::{id_param, loading, PageTitle};
@@ -185,7 +187,7 @@ fn QueueView(d: QueueData, action: ServerAction<Moderate>) -> impl IntoView {
                             <thead><tr>
                                 <th scope="col">
                                     <input type="checkbox" id="sel-all" aria-label=t.mod_select_all
-                                        onclick="for (const c of this.form.querySelectorAll('input[name=\"selected[]\"]')) c.checked = this.checked"/>
+                                        onclick=crate::components::scripts::SELECT_ALL/>
                                 </th>
                                 <th scope="col">{t.op_code}</th>
                                 <th scope="col">{t.op_about}</th>
@@ -275,7 +277,7 @@ pub fn StaffOpinionPage() -> impl IntoView {
                                     <p>{t.op_code}"："<strong class="code">{v.code.clone()}</strong></p>
                                     <p>{t.op_private_link}"："<span class="private-link" data-path=link.clone()>{link.clone()}</span></p>
                                     <p class="hint">{t.op_slip_lead}</p>
-                                    <p class="no-print"><button type="button" class="secondary" onclick="window.print()">{t.op_print}</button></p>
+                                    <p class="no-print"><button type="button" class="secondary" onclick=crate::components::scripts::PRINT>{t.op_print}</button></p>
                                 </section>
                             })}
                             <dl class="facts">
@@ -304,13 +306,15 @@ pub fn StaffOpinionPage() -> impl IntoView {
                             </dl>
                             <section class="panel" aria-labelledby="moderate-title">
                                 <h2 id="moderate-title">{t.mod_moderate}</h2>
-                                {if pending || reported {
+                                {if pending || (reported && may(Permission::RecordOutcomes)) {
                                     view! {
                                         <ActionForm action=action attr:class="form moderate">
                                             <input type="hidden" name="selected[]" value=selected/>
                                             <ActionControls form=form.clone() return_to=here feedback=reported/>
                                         </ActionForm>
                                     }.into_any()
+                                } else if reported {
+                                    view! { <p>{t.mod_outcome_by_district}</p> }.into_any()
                                 } else {
                                     view! { <p>{t.mod_not_pending}</p> }.into_any()
                                 }}

@@ -445,7 +445,7 @@ pub fn ReportPrintPage() -> impl IntoView {
                         <article class="print-report">
                             <h1>{d.report.title.clone()}</h1>
                             <p>{report_subtitle(&d.report)}</p>
-                            <p class="no-print"><button type="button" class="secondary" onclick="window.print()">{t.op_print}</button></p>
+                            <p class="no-print"><button type="button" class="secondary" onclick=crate::components::scripts::PRINT>{t.op_print}</button></p>
                             <ReportTable report=d.report.clone()/>
                             <Annex report=d.report/>
                         </article>

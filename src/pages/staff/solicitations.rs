@@ -1,12 +1,13 @@
 //! `/staff/solicitations`: every solicitation, drafts included, with its phase and opinion count;
 //! and `/staff/solicitations/{id}`: one solicitation's facts, draft versions and the actions on it.
 
+use super::may;
 use crate::api::solicitations::{staff_get_solicitation, staff_list_solicitations};
 use crate::components::{
     feedback::{ErrorView, Notice},
     solicitation::phase_text,
 };
-use crate::domain::time::format_datetime_zh;
+use crate::domain::{policy::Permission, time::format_datetime_zh};
 use crate::i18n::t;
 use crate::pages::{id_param, loading, PageTitle};
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ pub fn StaffSolicitationsPage() -> impl IntoView {
     view! {
         <PageTitle text=t.staff_solicitations/>
         <h1>{t.staff_solicitations}</h1>
-        <p><a class="button" href="/staff/solicitations/new">{t.sol_new}</a></p>
+        {may(Permission::ManageSolicitations).then(|| view! { <p><a class="button" href="/staff/solicitations/new">{t.sol_new}</a></p> })}
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match list.await {
@@ -97,12 +98,14 @@ pub fn StaffSolicitationPage() -> impl IntoView {
                                 <dt>{t.sol_opinions_received}</dt><dd>{s.summary.opinion_count}</dd>
                             </dl>
                             <div class="toolbar">
-                                <a class="button secondary" href=format!("/staff/solicitations/{id}/edit")>{t.edit}</a>
-                                <a class="button secondary" href=format!("/staff/solicitations/{id}/draft")>{t.sol_add_version}</a>
+                                {may(Permission::ManageSolicitations).then(|| view! {
+                                    <a class="button secondary" href=format!("/staff/solicitations/{id}/edit")>{t.edit}</a>
+                                    <a class="button secondary" href=format!("/staff/solicitations/{id}/draft")>{t.sol_add_version}</a>
+                                })}
                                 <a class="button secondary" href=format!("/staff/solicitations/{id}/opinions/new")>{t.sol_enter_offline}</a>
                                 <a href=format!("/staff/opinions?solicitation={id}")>{t.sol_view_opinions}</a>
                                 <a href=format!("/staff/solicitations/{id}/clusters")>{t.mod_clusters}</a>
-                                <a href=format!("/staff/solicitations/{id}/reports")>{t.rep_list}</a>
+                                {may(Permission::ReportUpward).then(|| view! { <a href=format!("/staff/solicitations/{id}/reports")>{t.rep_list}</a> })}
                                 <a href=format!("/solicitations/{id}")>{t.sol_view_public}</a>
                             </div>
                             <h2>{t.sol_versions}</h2>

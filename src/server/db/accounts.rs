@@ -28,7 +28,7 @@ pub async fn insert(
     actor_id: Option<i64>,
 ) -> Result<Option<i64>, sqlx::Error> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id: Result<i64, sqlx::Error> = sqlx::query_scalar(
         "INSERT INTO accounts (username, display_name, password_hash, role, station_id, disabled, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, 0, $6, $6) RETURNING id",
@@ -76,31 +76,35 @@ struct SummaryRow {
     station_name: Option<String>,
     disabled: i64,
     personal_data: i64,
-    locked_until: Option<i64>,
 }
 
 /// Every account, admins first, then by username.
 pub async fn list(db: &Db) -> Result<Vec<AccountSummary>, sqlx::Error> {
     let rows: Vec<SummaryRow> = sqlx::query_as(
-        "SELECT a.id, a.username, a.display_name, a.role, s.name AS station_name, a.disabled, a.personal_data, t.locked_until \
+        "SELECT a.id, a.username, a.display_name, a.role, s.name AS station_name, a.disabled, a.personal_data \
          FROM accounts a LEFT JOIN stations s ON s.id = a.station_id \
-         LEFT JOIN login_throttle t ON t.username = a.username \
          ORDER BY a.role, a.username",
     )
     .fetch_all(&db.pool)
     .await?;
-    let now = now_ms();
+    let failures: std::collections::HashMap<String, i64> = super::throttle::recent_failures(db)
+        .await?
+        .into_iter()
+        .collect();
     Ok(rows
         .into_iter()
         .map(|r| AccountSummary {
             id: r.id,
+            recent_failures: failures
+                .get(&super::throttle::name_hash(&r.username))
+                .copied()
+                .unwrap_or(0),
             username: r.username,
             display_name: r.display_name,
             role: Role::from_code(&r.role).unwrap_or(Role::Staff),
             station_name: r.station_name,
             disabled: r.disabled != 0,
             personal_data: r.personal_data != 0,
-            locked: r.locked_until.is_some_and(|t| t > now),
         })
         .collect())
 }
@@ -146,7 +150,7 @@ pub async fn set_flag(
         (Flag::PersonalData, true) => ("personal_data", "account.grant_personal_data"),
         (Flag::PersonalData, false) => ("personal_data", "account.revoke_personal_data"),
     };
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let n = sqlx::query(&format!(
         "UPDATE accounts SET {column} = $2, updated_at = $3 WHERE id = $1"
     ))
@@ -177,7 +181,7 @@ pub async fn set_password(
     password_hash: &str,
     actor_id: Option<i64>,
 ) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let username: Option<String> = sqlx::query_scalar(
         "UPDATE accounts SET password_hash = $2, updated_at = $3 WHERE id = $1 RETURNING username",
     )
@@ -193,8 +197,9 @@ pub async fn set_password(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM login_throttle WHERE username = $1")
-        .bind(&username)
+    // Whoever reset their password after failing to sign in is not kept waiting.
+    sqlx::query("DELETE FROM login_throttle WHERE name_hash = $1")
+        .bind(super::throttle::name_hash(&username))
         .execute(&mut *tx)
         .await?;
     audit::record(

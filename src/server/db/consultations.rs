@@ -224,7 +224,7 @@ pub async fn create(
     staff_id: i64,
 ) -> Result<i64, sqlx::Error> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO consultations (kind, title, topic, description_md, description_html, station_id, \
          address, online_url, starts_at, ends_at, capacity, reg_opens_at, reg_closes_at, \
@@ -293,7 +293,7 @@ pub async fn update(
     staff_id: i64,
 ) -> Result<(), UpdateError> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if !lock(&mut tx, id).await? {
         return Err(UpdateError::NotFound);
     }
@@ -412,7 +412,7 @@ pub async fn save_record(
     outcomes: (&str, &str),
     staff_id: i64,
 ) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let n = sqlx::query(
         "UPDATE consultations SET minutes_md = $2, minutes_html = $3, outcomes_md = $4, \
          outcomes_html = $5, updated_by = $6, updated_at = $7 WHERE id = $1",
@@ -483,32 +483,44 @@ impl From<sqlx::Error> for RegisterError {
 }
 
 /// How a registration arrives: from the resident's form (limited per address, idempotent per
-/// form), or from staff at the desk.
+/// form and content), or from staff at the desk.
 #[derive(Debug, Clone)]
 pub struct RegSource {
+    /// The random key of the form that was posted.
     pub submit_key: Option<String>,
     /// The rate-limit bucket and its hourly limit; `None` for staff.
     pub limit: Option<(String, i64)>,
 }
 
 /// Registers `r` for session `id`: a confirmed place while places are left, else a waitlist spot.
-/// The same form posted twice gives the first registration.
+/// The same form posted again with the same content by the same person (see
+/// [`super::submission_key`]) gives the first registration; anyone else under the same key is a
+/// registration of their own.
 pub async fn register(
     db: &Db,
     id: i64,
     r: &NewRegistration,
     source: &RegSource,
 ) -> Result<RegReceipt, RegisterError> {
+    let source = RegSource {
+        submit_key: source
+            .submit_key
+            .as_deref()
+            .and_then(|k| super::submission_key(k, id, r)),
+        limit: source.limit.clone(),
+    };
     if let Some(key) = &source.submit_key {
-        if let Some(receipt) = by_submit_key(db, key).await? {
+        if let Some(receipt) = by_submit_key(&mut *db.pool.acquire().await?, key).await? {
             return Ok(receipt);
         }
     }
     for _ in 0..5 {
-        match try_register(db, id, r, source).await {
+        match try_register(db, id, r, &source).await {
             Err(RegisterError::Db(e)) if super::is_unique_violation(&e) => {
                 if let Some(key) = &source.submit_key {
-                    if let Some(receipt) = by_submit_key(db, key).await? {
+                    if let Some(receipt) =
+                        by_submit_key(&mut *db.pool.acquire().await?, key).await?
+                    {
                         return Ok(receipt);
                     }
                 }
@@ -521,11 +533,14 @@ pub async fn register(
     )))
 }
 
-async fn by_submit_key(db: &Db, key: &str) -> Result<Option<RegReceipt>, sqlx::Error> {
+async fn by_submit_key(
+    conn: &mut AnyConnection,
+    key: &str,
+) -> Result<Option<RegReceipt>, sqlx::Error> {
     let row: Option<(String, String, String)> =
         sqlx::query_as("SELECT code, access_key, status FROM registrations WHERE submit_key = $1")
             .bind(key)
-            .fetch_optional(&db.pool)
+            .fetch_optional(&mut *conn)
             .await?;
     Ok(row.map(|(code, access_key, status)| RegReceipt {
         code,
@@ -541,7 +556,7 @@ async fn try_register(
     source: &RegSource,
 ) -> Result<RegReceipt, RegisterError> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if let Some((bucket, per_hour)) = &source.limit {
         if rate::hit(&mut tx, bucket, 3_600_000).await? > *per_hour {
             return Err(RegisterError::RateLimited);
@@ -573,18 +588,8 @@ async fn try_register(
     // A form posted twice at once: the second finds the first's registration here, under the
     // lock, and answers with its receipt rather than "already registered".
     if let Some(key) = &source.submit_key {
-        let first: Option<(String, String, String)> = sqlx::query_as(
-            "SELECT code, access_key, status FROM registrations WHERE submit_key = $1",
-        )
-        .bind(key)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if let Some((code, access_key, status)) = first {
-            return Ok(RegReceipt {
-                code,
-                access_key,
-                status: RegStatus::from_code(&status).unwrap_or(RegStatus::Confirmed),
-            });
+        if let Some(first) = by_submit_key(&mut tx, key).await? {
+            return Ok(first);
         }
     }
     let held: i64 = sqlx::query_scalar(
@@ -846,7 +851,7 @@ pub async fn cancel(db: &Db, code: &str, key: &str) -> Result<Cancelled, sqlx::E
         return Ok(Cancelled::NotFound);
     };
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     lock(&mut tx, r.consultation_id).await?;
     // Once the session has begun, a place is no longer given up (nor handed on).
     let n = sqlx::query(
@@ -950,7 +955,7 @@ pub async fn set_attendance(
     attended: bool,
     staff_id: i64,
 ) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let to = if attended { "attended" } else { "absent" };
     let n = sqlx::query(
         "UPDATE registrations SET status = $3, updated_at = $4 WHERE consultation_id = $1 AND id = $2 \

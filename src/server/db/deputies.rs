@@ -108,7 +108,7 @@ pub async fn save(
     staff_id: i64,
 ) -> Result<i64, SaveError> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id = match id {
         None => {
             let id: i64 = sqlx::query_scalar(
@@ -243,7 +243,7 @@ pub async fn add_slot(
     s: &NewSlot,
     staff_id: i64,
 ) -> Result<i64, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO deputy_slots (deputy_id, station_id, starts_at, ends_at, capacity, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -277,7 +277,7 @@ pub async fn cancel_slot(
     staff_id: i64,
 ) -> Result<bool, sqlx::Error> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let n = sqlx::query(
         "UPDATE deputy_slots SET cancelled = 1 WHERE id = $1 AND deputy_id = $2 AND cancelled = 0",
     )
@@ -355,7 +355,9 @@ impl From<sqlx::Error> for BookError {
 }
 
 /// Books `b` with deputy `deputy`: a place in the chosen slot while one is left, or a request
-/// for another time. The same form posted twice is one booking.
+/// for another time. The same form posted again with the same content by the same person (see
+/// [`super::submission_key`]) is one booking; anyone else under the same key books for
+/// themselves.
 pub async fn book(
     db: &Db,
     deputy: i64,
@@ -363,16 +365,17 @@ pub async fn book(
     submit_key: Option<&str>,
     limit: Option<(&str, i64)>,
 ) -> Result<BookReceipt, BookError> {
-    if let Some(key) = submit_key {
-        if let Some(r) = by_submit_key(db, key).await? {
+    let key = submit_key.and_then(|k| super::submission_key(k, deputy, b));
+    if let Some(key) = &key {
+        if let Some(r) = by_submit_key(&mut *db.pool.acquire().await?, key).await? {
             return Ok(r);
         }
     }
     for _ in 0..5 {
-        match try_book(db, deputy, b, submit_key, limit).await {
+        match try_book(db, deputy, b, key.as_deref(), limit).await {
             Err(BookError::Db(e)) if super::is_unique_violation(&e) => {
-                if let Some(key) = submit_key {
-                    if let Some(r) = by_submit_key(db, key).await? {
+                if let Some(key) = &key {
+                    if let Some(r) = by_submit_key(&mut *db.pool.acquire().await?, key).await? {
                         return Ok(r);
                     }
                 }
@@ -385,11 +388,14 @@ pub async fn book(
     )))
 }
 
-async fn by_submit_key(db: &Db, key: &str) -> Result<Option<BookReceipt>, sqlx::Error> {
+async fn by_submit_key(
+    conn: &mut sqlx::AnyConnection,
+    key: &str,
+) -> Result<Option<BookReceipt>, sqlx::Error> {
     let row: Option<(String, String)> =
         sqlx::query_as("SELECT code, access_key FROM appointments WHERE submit_key = $1")
             .bind(key)
-            .fetch_optional(&db.pool)
+            .fetch_optional(&mut *conn)
             .await?;
     Ok(row.map(|(code, access_key)| BookReceipt { code, access_key }))
 }
@@ -402,7 +408,7 @@ async fn try_book(
     limit: Option<(&str, i64)>,
 ) -> Result<BookReceipt, BookError> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     if let Some((bucket, per_hour)) = limit {
         if rate::hit(&mut tx, bucket, 3_600_000).await? > per_hour {
             return Err(BookError::RateLimited);
@@ -421,13 +427,8 @@ async fn try_book(
     }
     // A form posted twice at once: the second answers with the first's receipt.
     if let Some(key) = submit_key {
-        let first: Option<(String, String)> =
-            sqlx::query_as("SELECT code, access_key FROM appointments WHERE submit_key = $1")
-                .bind(key)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if let Some((code, access_key)) = first {
-            return Ok(BookReceipt { code, access_key });
+        if let Some(first) = by_submit_key(&mut tx, key).await? {
+            return Ok(first);
         }
     }
     if let Some(slot) = b.slot_id {
@@ -642,7 +643,7 @@ pub enum Decision {
 pub async fn decide(db: &Db, id: i64, d: &Decision, staff_id: i64) -> Result<bool, sqlx::Error> {
     let now = now_ms();
     let t = crate::i18n::t();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let (to, reason, message, from) = match d {
         Decision::Confirm { message } => ("confirmed", "", message.as_str(), "('requested')"),
         Decision::Decline { reason, message } => (
@@ -732,7 +733,7 @@ pub async fn record_outcome(
             .await?;
     let news =
         before.is_some_and(|(status, outcome)| status == "confirmed" || outcome != o.outcome);
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let n = sqlx::query(
         "UPDATE appointments SET status = 'completed', handling = $2, outcome = $3, public_summary = $4, \
          summary_published = $5, updated_at = $6 WHERE id = $1 AND status IN ('confirmed', 'completed')",

@@ -12,6 +12,7 @@ pub mod notifications;
 pub mod opinions;
 pub mod rate;
 pub mod reports;
+pub mod secrets;
 pub mod sessions;
 pub mod solicitations;
 pub mod stations;
@@ -36,6 +37,36 @@ pub enum Backend {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+}
+
+impl Db {
+    /// Begins a transaction that will write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), waiting its turn behind another writer (the busy timeout) instead of
+    /// failing halfway when a read inside it meets a newer commit; a turn not given within the
+    /// timeout is asked for again, twice. On PostgreSQL it is a plain `BEGIN`, rows being locked
+    /// as they are written.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        if self.backend == Backend::Postgres {
+            return self.pool.begin().await;
+        }
+        let mut tries = 0;
+        loop {
+            match self.pool.begin_with("BEGIN IMMEDIATE").await {
+                Err(e) if is_busy(&e) && tries < 2 => {
+                    tries += 1;
+                    tracing::warn!(tries, "database busy; asking for the write lock again");
+                }
+                other => return other,
+            }
+        }
+    }
+}
+
+/// Whether an error is SQLite's "database is locked" (another writer held the lock longer than
+/// the busy timeout).
+pub fn is_busy(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d)
+        if d.code().is_some_and(|c| c == "5" || c == "517" || c == "261"))
 }
 
 /// Milliseconds since the Unix epoch, UTC: how every instant is stored.
@@ -103,9 +134,39 @@ pub async fn migrate(db: &Db) -> Result<(), sqlx::migrate::MigrateError> {
     }
 }
 
+/// What a submission is remembered by, to know the same form posted again (a double click, a
+/// reload): the form's random key bound to the record it is for and to everything the submission
+/// stores. Only the same form with the same content from the same person finds the first
+/// receipt; anything else, even under a key copied from someone else's form, is a submission of
+/// its own. `None` when the form sent no well-formed key.
+pub fn submission_key(
+    form_key: &str,
+    parent: i64,
+    stored: &impl serde::Serialize,
+) -> Option<String> {
+    use sha2::{Digest, Sha256};
+    let key = form_key.trim();
+    if key.len() != 64 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let json = serde_json::to_string(stored).ok()?;
+    let digest = Sha256::digest(format!("{key}\0{parent}\0{json}").as_bytes());
+    Some(digest.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// Whether an error is a unique-constraint violation (two writers raced for the same key).
 pub fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}
+
+/// Removes what has expired: form drafts, rate-limit windows older than the hour they count,
+/// and sign-in failures past forgetting. Every instance's worker runs it every half minute, so
+/// the tables that strangers can write to stay small.
+pub async fn purge_expired(db: &Db, now: i64) -> Result<(), sqlx::Error> {
+    drafts::purge(db, now).await?;
+    rate::purge(db, now - 2 * 60 * 60 * 1000).await?;
+    throttle::purge(db, now).await?;
+    Ok(())
 }
 
 /// Whether the database answers (for `/healthz`).

@@ -258,7 +258,7 @@ pub async fn apply(
     selected.sort_by_key(|s| s.id);
     selected.dedup_by_key(|s| s.id);
     let ids: Vec<i64> = selected.iter().map(|s| s.id).collect();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     // A write that changes nothing takes the row locks (the write lock on SQLite) before reading,
     // so a concurrent action on the same opinions waits for this one and then sees its result.
     let sql = format!(
@@ -414,8 +414,13 @@ pub async fn clusters(
     let capped = rows.len() as i64 > CLUSTER_LIMIT;
     rows.truncate(CLUSTER_LIMIT as usize);
     rows.reverse();
-    let texts: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
-    let groups = crate::domain::similarity::clusters(&texts, 0.6);
+    // Grouping thousands of texts is CPU work: off the async workers.
+    let (rows, groups) = crate::server::work::heavy_db(move || {
+        let texts: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+        let groups = crate::domain::similarity::clusters(&texts, 0.6);
+        (rows, groups)
+    })
+    .await?;
     let clusters = groups
         .into_iter()
         .map(|g| {

@@ -15,7 +15,8 @@ use rand::Rng;
 #[derive(Debug, Clone)]
 pub enum Source {
     Online {
-        /// The random key of the form that was posted: the same key twice is one opinion.
+        /// The random key of the form that was posted: with the same content, the same key
+        /// twice is one opinion.
         submit_key: Option<String>,
         /// The rate-limit bucket of the client address, and its hourly limit.
         bucket: String,
@@ -82,21 +83,24 @@ pub fn new_access_key() -> String {
     random_from(b"23456789abcdefghjkmnpqrstuvwxyz", 20)
 }
 
-async fn by_submit_key(
-    db: &Db,
-    key: &str,
-) -> Result<Option<(i64, String, String, String)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, tracking_code, access_key, content FROM opinions WHERE submit_key = $1",
-    )
-    .bind(key)
-    .fetch_optional(&db.pool)
-    .await
+async fn by_submit_key(db: &Db, key: &str) -> Result<Option<Receipt>, sqlx::Error> {
+    let row: Option<(i64, String, String)> =
+        sqlx::query_as("SELECT id, tracking_code, access_key FROM opinions WHERE submit_key = $1")
+            .bind(key)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.map(|(id, code, access_key)| Receipt {
+        id,
+        code,
+        access_key,
+        repeated: true,
+    }))
 }
 
-/// Stores an opinion for `solicitation_id`, or says why not. A form posted again (same
-/// `submit_key`, same content) gives the opinion it made the first time; the same key with other
-/// content is stored as a new opinion, so nothing typed is lost.
+/// Stores an opinion for `solicitation_id`, or says why not. The same form posted again with
+/// the same content by the same person (see [`super::submission_key`]) gives the opinion it made
+/// the first time; anything else is stored as an opinion of its own, so nothing typed is lost
+/// and nobody is answered with another person's receipt.
 pub async fn submit(
     db: &Db,
     solicitation_id: i64,
@@ -105,41 +109,28 @@ pub async fn submit(
     source: &Source,
 ) -> Result<Receipt, SubmitError> {
     let mut source = source.clone();
-    if let Source::Online {
-        submit_key: Some(key),
-        ..
-    } = &source
-    {
-        if let Some((id, code, access_key, content)) = by_submit_key(db, key).await? {
-            if content == o.content {
-                return Ok(Receipt {
-                    id,
-                    code,
-                    access_key,
-                    repeated: true,
-                });
-            }
-            if let Source::Online { submit_key, .. } = &mut source {
-                *submit_key = None;
-            }
+    let key = match &mut source {
+        Source::Online { submit_key, .. } => {
+            *submit_key = submit_key
+                .as_deref()
+                .and_then(|k| super::submission_key(k, solicitation_id, o));
+            submit_key.clone()
+        }
+        Source::Offline { .. } => None,
+    };
+    if let Some(key) = &key {
+        if let Some(first) = by_submit_key(db, key).await? {
+            return Ok(first);
         }
     }
-    // A clash of random codes is rare; a clash of submit keys means a double post raced this one.
+    // A clash of random codes is rare; a clash of submission keys means a double post raced this
+    // one, and its receipt is the answer.
     for _ in 0..5 {
         match try_submit(db, solicitation_id, draft_version_id, o, &source).await {
             Err(SubmitError::Db(e)) if super::is_unique_violation(&e) => {
-                if let Source::Online {
-                    submit_key: Some(key),
-                    ..
-                } = &source
-                {
-                    if let Some((id, code, access_key, _)) = by_submit_key(db, key).await? {
-                        return Ok(Receipt {
-                            id,
-                            code,
-                            access_key,
-                            repeated: true,
-                        });
+                if let Some(key) = &key {
+                    if let Some(first) = by_submit_key(db, key).await? {
+                        return Ok(first);
                     }
                 }
             }
@@ -166,7 +157,7 @@ async fn try_submit(
     source: &Source,
 ) -> Result<Receipt, SubmitError> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     // Written first, so that on SQLite the transaction takes the write lock before it reads.
     if let Source::Online {
         bucket, per_hour, ..
@@ -446,7 +437,8 @@ struct ContactRow {
 }
 
 /// One opinion for staff member `viewer_id`: with `personal`, with its submitter's name and
-/// number (and, with `audit`, an audit entry of who saw them, when); without, those masked.
+/// number (and, with `audit`, an audit entry of who saw them, when); without, those masked. The
+/// similar opinions are left for the caller ([`similar_candidates`], [`rank_similar`]).
 pub async fn detail(
     db: &Db,
     id: i64,
@@ -499,7 +491,6 @@ pub async fn detail(
     }
     let access_key = row.access_key.clone();
     let events = timeline(db, row.id, true).await?;
-    let similar = similar(db, id, row.solicitation_id, &row.content).await?;
     Ok(Some(OpinionDetail {
         id,
         track: track_view(row, events),
@@ -513,29 +504,39 @@ pub async fn detail(
         privacy_version,
         entered_by,
         personal_hidden: !personal,
-        similar,
+        similar: Vec::new(),
     }))
 }
 
-/// Opinions on the same solicitation whose text is at least 50% similar to `content`, most
-/// similar first, at most five. Compares against the newest 5,000 opinions of the solicitation.
-async fn similar(
+/// Another opinion that may resemble the one staff look at: its id, code, text and status.
+pub type Candidate = (i64, String, String, String);
+
+/// The opinions to compare opinion `id` with: the newest 5,000 others of its solicitation that a
+/// viewer limited to `station` may see (all, for the district office).
+pub async fn similar_candidates(
     db: &Db,
     id: i64,
     solicitation_id: i64,
-    content: &str,
-) -> Result<Vec<SimilarOpinion>, sqlx::Error> {
-    use crate::domain::similarity::{jaccard, shingles};
-    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+    station: Option<i64>,
+) -> Result<Vec<Candidate>, sqlx::Error> {
+    sqlx::query_as(
         "SELECT id, tracking_code, content, status FROM opinions \
-         WHERE solicitation_id = $1 AND id <> $2 ORDER BY id DESC LIMIT 5000",
+         WHERE solicitation_id = $1 AND id <> $2 AND ($3 < 0 OR station_id = $3) \
+         ORDER BY id DESC LIMIT 5000",
     )
     .bind(solicitation_id)
     .bind(id)
+    .bind(station.unwrap_or(-1))
     .fetch_all(&db.pool)
-    .await?;
+    .await
+}
+
+/// Of `candidates`, those whose text is at least 50% similar to `content`, most similar first, at
+/// most five. CPU-bound: run it off the async workers.
+pub fn rank_similar(content: &str, candidates: Vec<Candidate>) -> Vec<SimilarOpinion> {
+    use crate::domain::similarity::{jaccard, shingles};
     let mine = shingles(content);
-    let mut found: Vec<SimilarOpinion> = rows
+    let mut found: Vec<SimilarOpinion> = candidates
         .into_iter()
         .filter_map(|(oid, code, text, status)| {
             let s = jaccard(&mine, &shingles(&text));
@@ -550,7 +551,7 @@ async fn similar(
         .collect();
     found.sort_by(|a, b| b.percent.cmp(&a.percent).then(b.id.cmp(&a.id)));
     found.truncate(5);
-    Ok(found)
+    found
 }
 
 /// Why a status change did not happen.
@@ -594,7 +595,7 @@ pub async fn transition(
     merged_into: Option<i64>,
 ) -> Result<(), TransitionError> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     // Touching the row first takes its lock (the write lock on SQLite) and reads the status it
     // had, so that a concurrent change waits for this one and then sees its result.
     let from: Option<String> =

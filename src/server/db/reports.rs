@@ -44,7 +44,7 @@ pub async fn create(
     actor: i64,
 ) -> Result<i64, ReportError> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM solicitations WHERE id = $1")
         .bind(solicitation_id)
         .fetch_optional(&mut *tx)
@@ -88,7 +88,7 @@ pub async fn create(
 
 /// Adds to draft report `id` the opinions accepted since it was compiled; returns how many.
 pub async fn refresh(db: &Db, id: i64, actor: i64) -> Result<u64, ReportError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let sol = lock_draft(&mut tx, id).await?;
     let added = sqlx::query(&format!(
         "INSERT INTO report_opinions (report_id, opinion_id) SELECT $1, id FROM ({WAITING}) w"
@@ -135,7 +135,7 @@ pub async fn save_items(
     rows: &[(String, String, String)],
     actor: i64,
 ) -> Result<(), ReportError> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     lock_draft(&mut tx, id).await?;
     for (target, summary, handling) in rows {
         sqlx::query(
@@ -167,7 +167,7 @@ pub async fn mark_sent(
     actor: i64,
 ) -> Result<u64, ReportError> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let sol = lock_draft(&mut tx, id).await?;
     sqlx::query(
         "UPDATE reports SET status = 'sent', recipient = $2, sent_on = $3, sent_by = $4 WHERE id = $1",

@@ -18,7 +18,7 @@ const KEEP_MS: i64 = 24 * 60 * 60 * 1000;
 /// Starts a session for `account_id` under `token_hash`, purging rows past keeping.
 pub async fn insert(db: &Db, token_hash: &str, account_id: i64) -> Result<(), sqlx::Error> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM sessions WHERE created_at < $1")
         .bind(now - KEEP_MS)
         .execute(&mut *tx)

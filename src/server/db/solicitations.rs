@@ -173,7 +173,7 @@ pub async fn save(
     actor_id: i64,
 ) -> Result<i64, SaveError> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let sql = match id {
         None => {
             "INSERT INTO solicitations (title, stage, issuer, explanation_md, explanation_html, \
@@ -259,7 +259,7 @@ pub async fn add_version(
     actor_id: i64,
 ) -> Result<i64, sqlx::Error> {
     let json = serde_json::to_string(parsed).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO draft_versions (solicitation_id, label, source_text, parsed_json, \
          article_count, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",

@@ -1,5 +1,7 @@
-//! Counting opinions for the public statistics. Opinions on draft solicitations (not public)
-//! are left out.
+//! The public statistics, read from the tallies the database keeps beside the opinions
+//! (`opinion_tallies`, `feedback_waits`, maintained by triggers in the same transaction as each
+//! change), so a view of `/stats` never counts the opinions themselves. Opinions on draft
+//! solicitations (not public) are left out.
 
 use super::Db;
 use crate::domain::opinion::{Channel, OpinionStatus};
@@ -9,10 +11,10 @@ use crate::domain::time::DAY_MS;
 /// The statistics of every public solicitation, or of solicitation `id` alone.
 pub async fn compute(db: &Db, id: Option<i64>) -> Result<Stats, sqlx::Error> {
     let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
-        "SELECT o.status, o.channel, o.street, COUNT(*) FROM opinions o \
-         JOIN solicitations s ON s.id = o.solicitation_id \
-         WHERE s.status <> 'draft' AND ($1 IS NULL OR o.solicitation_id = $1) \
-         GROUP BY o.status, o.channel, o.street",
+        "SELECT t.status, t.channel, t.street, CAST(SUM(t.n) AS BIGINT) FROM opinion_tallies t \
+         JOIN solicitations s ON s.id = t.solicitation_id \
+         WHERE s.status <> 'draft' AND t.n > 0 AND ($1 IS NULL OR t.solicitation_id = $1) \
+         GROUP BY t.status, t.channel, t.street",
     )
     .bind(id)
     .fetch_all(&db.pool)
@@ -30,11 +32,8 @@ pub async fn compute(db: &Db, id: Option<i64>) -> Result<Stats, sqlx::Error> {
         .collect();
     // The wait of each answered opinion: from its submission to its first feedback event.
     let waits: Vec<(i64,)> = sqlx::query_as(
-        "SELECT MIN(e.at) - o.created_at FROM opinion_events e \
-         JOIN opinions o ON o.id = e.opinion_id JOIN solicitations s ON s.id = o.solicitation_id \
-         WHERE e.to_status IN ('adopted', 'partially_adopted', 'not_adopted') \
-         AND s.status <> 'draft' AND ($1 IS NULL OR o.solicitation_id = $1) \
-         GROUP BY o.id, o.created_at",
+        "SELECT w.wait_ms FROM feedback_waits w JOIN solicitations s ON s.id = w.solicitation_id \
+         WHERE s.status <> 'draft' AND ($1 IS NULL OR w.solicitation_id = $1)",
     )
     .bind(id)
     .fetch_all(&db.pool)
@@ -49,9 +48,9 @@ pub async fn compute(db: &Db, id: Option<i64>) -> Result<Stats, sqlx::Error> {
 /// One line per public solicitation with opinions, newest first.
 pub async fn per_solicitation(db: &Db) -> Result<Vec<SolicitationStats>, sqlx::Error> {
     let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
-        "SELECT s.id, s.title, o.status, COUNT(*) FROM solicitations s \
-         JOIN opinions o ON o.solicitation_id = s.id WHERE s.status <> 'draft' \
-         GROUP BY s.id, s.title, o.status ORDER BY s.id DESC",
+        "SELECT s.id, s.title, t.status, CAST(SUM(t.n) AS BIGINT) FROM solicitations s \
+         JOIN opinion_tallies t ON t.solicitation_id = s.id WHERE s.status <> 'draft' AND t.n > 0 \
+         GROUP BY s.id, s.title, t.status ORDER BY s.id DESC",
     )
     .fetch_all(&db.pool)
     .await?;

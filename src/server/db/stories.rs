@@ -85,7 +85,9 @@ async fn published_rows(
     ))
     .bind(kind)
     .bind(per_page)
-    .bind((page - 1) * per_page)
+    // A page number from the URL can be anything: far past the end is an empty offset, never an
+    // overflow (a negative OFFSET is an error on PostgreSQL).
+    .bind(page.max(1).saturating_sub(1).saturating_mul(per_page))
     .fetch_all(&db.pool)
     .await
 }
@@ -213,7 +215,7 @@ pub async fn save(
     actor_id: i64,
 ) -> Result<i64, SaveError> {
     let now = now_ms();
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let slug = match &story.slug {
         Some(s) => {
             if let Some(title) = slug_owner(&mut tx, s, id).await? {
@@ -295,7 +297,7 @@ pub async fn set_published(
     published: bool,
     actor_id: i64,
 ) -> Result<bool, sqlx::Error> {
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let n = sqlx::query(
         "UPDATE stories SET is_published = $2, updated_by = $3, updated_at = $4 WHERE id = $1",
     )
