@@ -43,12 +43,13 @@ lint:
 	cargo clippy --features ssr --all-targets -- -D warnings
 	cargo clippy --features hydrate --lib --target wasm32-unknown-unknown -- -D warnings
 
-# Unit, repository and HTTP tests, on SQLite and on PostgreSQL. One test at a time: with four
-# app instances in one test process, about one run in six left a page request unanswered (see
-# the closing note of issue 4); one at a time, none in 30 runs.
+# Unit, repository and HTTP tests, on SQLite and on PostgreSQL, four at a time. (They once ran one
+# at a time: a page request in one test could go unanswered while another test built its router,
+# because listing the routes switched leptos's resource loading off for the whole process. The
+# route list is now made once per process and every request has a deadline.)
 test-rust:
 	.ci/pg-up
-	cargo test --release --features ssr -- --test-threads=1
+	cargo test --release --features ssr -- --test-threads=4
 
 # Playwright in Chromium, with JavaScript on and off, against the release build.
 test-e2e:

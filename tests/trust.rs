@@ -525,7 +525,7 @@ on_both!(outcomes, station_staff_do_not_record_outcomes);
 /// notification list included.
 async fn staff_see_only_what_they_may(db: Db) {
     let app = start(db.clone()).await;
-    let (sol, east, _, clerk) = setup(&db).await;
+    let (sol, east, west, clerk) = setup(&db).await;
     staff_account(&db, "east.staff", Role::Staff, Some(east)).await;
     let text = "建议在第三条增加助餐点每周至少开放五天的规定，方便老人就餐。";
     let (mine, _) = submit(
@@ -584,5 +584,179 @@ async fn staff_see_only_what_they_may(db: Db) {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("w***@example.cn"), "{}", page.body);
     assert!(!page.body.contains("wang.xiu@example.cn"));
+
+    // The kept message is a work item until someone records how it was delivered; staff of
+    // another station cannot record it.
+    assert!(page.body.contains("待送达（1）") && page.body.contains("已送达（0）"));
+    let id: i64 = sqlx::query_scalar("SELECT id FROM notifications WHERE opinion_id = $1")
+        .bind(mine)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    let item = format!("opinion:{id}");
+    let delivered = [("item", item.as_str()), ("how", "phone")];
+    staff_account(&db, "west.staff", Role::Staff, Some(west)).await;
+    let other = app.sign_in("west.staff", PASSWORD).await;
+    let r = app
+        .post(
+            "/api/staff/notifications/delivered",
+            &delivered,
+            BROWSER_FORM,
+            Some(&other),
+        )
+        .await;
+    assert_eq!(r.location.as_deref(), Some("/staff/notifications?saved=0"));
+    let r = app
+        .post(
+            "/api/staff/notifications/delivered",
+            &delivered,
+            BROWSER_FORM,
+            Some(&station),
+        )
+        .await;
+    assert_eq!(r.location.as_deref(), Some("/staff/notifications?saved=1"));
+    let page = app
+        .get("/staff/notifications?saved=1", Some(&station))
+        .await;
+    assert!(page.body.contains("已记为送达。"));
+    assert!(page.body.contains("待送达（0）") && page.body.contains("已送达（1）"));
+    let page = app.get("/staff/notifications?done=1", Some(&station)).await;
+    assert!(page.body.contains("电话告知") && page.body.contains("east.staff"));
+    assert_eq!(
+        db::audit::count_action(&db, "notice.delivered")
+            .await
+            .unwrap(),
+        1
+    );
+
+    // However many wait, every one is listed: page by page, with the count.
+    let mut batch = Vec::new();
+    for i in 0..60 {
+        let (id, _) = submit(
+            &db,
+            sol,
+            &stored_opinion(&format!("第 {i} 条需要电话告知的意见。"), "东湖街道", ""),
+        )
+        .await;
+        batch.push(minyi::domain::moderation::Selected {
+            id,
+            seen: OpinionStatus::Pending,
+        });
+    }
+    db::moderation::apply(
+        &db,
+        clerk,
+        db::moderation::Scope::ALL,
+        &batch,
+        &minyi::domain::moderation::Action::Accept {
+            note: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    minyi::server::notify::deliver_due(&db, None, "http://x", db::now_ms() + 11 * 60 * 1000)
+        .await
+        .unwrap();
+    let first = app.get("/staff/notifications", Some(&district)).await;
+    assert!(first.body.contains("待送达（60）"), "{}", first.body);
+    assert_eq!(
+        first.body.matches("class=\"card notice-letter\"").count(),
+        50
+    );
+    let second = app
+        .get("/staff/notifications?page=2", Some(&district))
+        .await;
+    assert_eq!(
+        second.body.matches("class=\"card notice-letter\"").count(),
+        10
+    );
 }
 on_both!(staff_scope, staff_see_only_what_they_may);
+
+/// On SQLite, a story, an offline opinion and a report that meet another writer holding the
+/// database's write lock (longer than the busy timeout) wait their turn and are stored; none is
+/// answered with an error that loses what was typed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn writes_wait_their_turn_behind_a_long_writer() {
+    let db = common::sqlite().await;
+    let app = start(db.clone()).await;
+    let (sol, _, _, clerk) = setup(&db).await;
+    let (id, _) = submit(
+        &db,
+        sol,
+        &stored_opinion("一条已采用、等待汇总的意见。", "东湖街道", ""),
+    )
+    .await;
+    db::opinions::transition(
+        &db,
+        id,
+        Some(clerk),
+        None,
+        OpinionStatus::Accepted,
+        "",
+        true,
+        None,
+    )
+    .await
+    .unwrap();
+    let s = app.sign_in("district", PASSWORD).await;
+    let sol = sol.to_string();
+    let story = [
+        ("id", ""),
+        ("version", ""),
+        ("title", "排队写入的故事"),
+        ("summary", ""),
+        ("body", "另一个写入者占着数据库时写下的正文。"),
+        ("kind", "case"),
+        ("slug", "queued"),
+        ("published_on", "2026-11-28"),
+    ];
+    let offline = [
+        ("solicitation_id", sol.as_str()),
+        ("channel", "letter"),
+        ("received_on", "2026-11-28"),
+        ("target", ""),
+        ("content", "来信：排队写入的意见不能丢。"),
+        ("suggestion", ""),
+        ("reason", ""),
+        ("name", "赵大爷"),
+        ("phone", "13700137000"),
+        ("street", "东湖街道"),
+        ("community", ""),
+        ("identity", "resident"),
+        ("registration", ""),
+    ];
+    let report = [("solicitation_id", sol.as_str())];
+    // Another writer takes the write lock and keeps it past the five-second busy timeout.
+    let mut hold = db.pool.begin_with("BEGIN IMMEDIATE").await.unwrap();
+    sqlx::query("INSERT INTO rate_counters (bucket, window_start, hits) VALUES ('hold', 0, 1)")
+        .execute(&mut *hold)
+        .await
+        .unwrap();
+    let release = async {
+        tokio::time::sleep(std::time::Duration::from_millis(6500)).await;
+        hold.commit().await.unwrap();
+    };
+    let (a, b, c, ()) = tokio::join!(
+        app.post("/api/staff/stories/save", &story, BROWSER_FORM, Some(&s)),
+        app.post(
+            "/api/staff/opinions/offline",
+            &offline,
+            BROWSER_FORM,
+            Some(&s)
+        ),
+        app.post("/api/staff/reports/create", &report, BROWSER_FORM, Some(&s)),
+        release,
+    );
+    for (what, r) in [("story", &a), ("offline opinion", &b), ("report", &c)] {
+        assert_eq!(r.status, 302, "{what}: {r:?}");
+        let to = r.location.clone().unwrap();
+        assert!(
+            !to.contains("draft=") && !to.contains("login"),
+            "{what}: {to}"
+        );
+    }
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM stories").await, 1);
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM opinions").await, 2);
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM reports").await, 1);
+}

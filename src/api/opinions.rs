@@ -299,12 +299,13 @@ pub async fn find_opinion(code: String, phone: String) -> Result<(), AppError> {
     if phone.trim().is_empty() {
         form.errors.add("phone", Problem::Required);
     }
+    // Counted first, before anything is kept: a flood of look-ups costs one counter.
+    let mut tx = state.db.begin_write().await?;
+    let hits = db::rate::hit(&mut tx, &guard::client_bucket(&state, "track"), 3_600_000).await?;
+    tx.commit().await?;
     if !form.errors.is_empty() {
         return guard::bounce(&state, &form, "/track").await;
     }
-    let mut conn = state.db.pool.acquire().await?;
-    let hits = db::rate::hit(&mut conn, &guard::client_bucket(&state, "track"), 3_600_000).await?;
-    drop(conn);
     if hits > LOOKUPS_PER_HOUR {
         form.errors.add(FORM, Problem::TooManyLookups);
         return guard::bounce(&state, &form, "/track").await;

@@ -347,6 +347,18 @@ pub struct Texts {
     pub nt_empty: &'static str,
     pub nt_status: fn(&str) -> &'static str,
     pub nt_to: &'static str,
+    /// The work list's two halves, with their counts.
+    pub nt_to_do: fn(i64) -> String,
+    pub nt_done: fn(i64) -> String,
+    pub nt_empty_done: &'static str,
+    /// How a message was delivered by hand (`phone`, `visit`, `post`, `other`).
+    pub nt_how: fn(&str) -> &'static str,
+    pub nt_how_label: &'static str,
+    pub nt_mark: &'static str,
+    /// "Delivered on … by … (how)".
+    pub nt_delivered: fn(&str, &str, &str) -> String,
+    pub nt_saved: &'static str,
+    pub nt_already: &'static str,
     pub staff_notifications: &'static str,
     pub stats_title: &'static str,
     pub stats_received: &'static str,

@@ -1,4 +1,4 @@
-//! The command line: `serve` (the default), `migrate`, `create-admin` and `seed-demo`.
+//! The command line: `serve` (the default), `migrate`, `create-admin`, `seed-demo` and `backup`.
 
 use super::{auth, config::Config, db, router, seed, state::AppState};
 use crate::domain::account::{check_password_shape, username_is_valid, Role};
@@ -39,6 +39,15 @@ enum Command {
     },
     /// Load the demo content (organisation stations, stories, an admin) into an empty database
     SeedDemo,
+    /// Write a consistent copy of the SQLite database to a new file, while the server runs
+    #[command(after_help = "Example: minyi backup backups/minyi-$(date +%F).db\n\
+                      Restore: stop the server, put the copy in place of the database file, start it.\n\
+                      PostgreSQL: pg_dump --format=custom --file=minyi.dump \"$DATABASE_URL\"; \
+                      restore with pg_restore --dbname=NEW_DATABASE minyi.dump")]
+    Backup {
+        /// The new file to write (it must not exist yet)
+        path: std::path::PathBuf,
+    },
 }
 
 /// Runs the command line; the exit code says whether it worked.
@@ -131,6 +140,25 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 }
             }
             Ok(())
+        }
+        Command::Backup { path } => {
+            use super::db::backup::{self, BackupError};
+            let db = open(&config).await?;
+            match backup::write(&db, &path).await {
+                Ok(()) => {
+                    println!("备份已写入 {}。", path.display());
+                    Ok(())
+                }
+                Err(BackupError::Exists) => Err(format!(
+                    "{} 已存在：备份不会覆盖已有文件，请换一个文件名。",
+                    path.display()
+                )),
+                Err(BackupError::Postgres) => Err(
+                    "PostgreSQL 数据库请用 pg_dump 备份：pg_dump --format=custom --file=minyi.dump \"$DATABASE_URL\"（恢复用 pg_restore）。"
+                        .into(),
+                ),
+                Err(BackupError::Db(e)) => Err(format!("备份失败：{e}")),
+            }
         }
         Command::CreateAdmin {
             username,

@@ -84,7 +84,9 @@ pub async fn staff_for_form(
                 None => false,
             };
             let back = match had_session {
-                true => match keep(&state, form).await? {
+                // No live session: charged like a public form, so even a stolen old cookie
+                // cannot store without bound.
+                true => match keep(&state, form, true).await? {
                     Some(token) => with_query(return_to, "draft", &token),
                     None => return_to.to_string(),
                 },
@@ -120,11 +122,16 @@ fn form_owner(state: &AppState) -> String {
     v
 }
 
-/// Keeps what may be kept of `form` for this browser and returns its token; `None` when a public
-/// form's hourly budget is spent and nothing was written.
-async fn keep(state: &AppState, form: &FormState) -> Result<Option<String>, AppError> {
+/// Keeps what may be kept of `form` for this browser and returns its token. A public form, or a
+/// post without a live session (`charged`), pays out of the hourly budgets first; `None` when
+/// they are spent and nothing was written.
+async fn keep(
+    state: &AppState,
+    form: &FormState,
+    charged: bool,
+) -> Result<Option<String>, AppError> {
     let kept = form.kept();
-    let budget = kept.is_public().then(|| db::drafts::Budget {
+    let budget = (charged || kept.is_public()).then(|| db::drafts::Budget {
         address_bucket: client_bucket(state, "draft-bytes"),
         per_address: state.config.draft_bytes_per_hour,
         total: state.config.draft_bytes_total_per_hour,
@@ -150,7 +157,7 @@ async fn keep(state: &AppState, form: &FormState) -> Result<Option<String>, AppE
 /// When a public form's budget is spent, the problems still come back (signed, in the URL), with
 /// a word that what was typed could not be kept.
 pub async fn bounce(state: &AppState, form: &FormState, return_to: &str) -> Result<(), AppError> {
-    let draft = match keep(state, form).await? {
+    let draft = match keep(state, form, false).await? {
         Some(token) => token,
         None => {
             let mut problems = FormState::new(&form.form);

@@ -34,6 +34,20 @@ pub async fn sqlite() -> Db {
 /// A fresh, migrated PostgreSQL database, or `None` (with one line printed) when no server
 /// answers outside CI. With `CI=true` an unreachable server fails the test.
 pub async fn postgres() -> Option<Db> {
+    postgres_with_url().await.map(|(db, _)| db)
+}
+
+/// A new, empty PostgreSQL database (not migrated) and its URL.
+pub async fn empty_postgres() -> Option<(Db, String)> {
+    fresh_postgres(false).await
+}
+
+/// [`postgres`] with the database's URL.
+pub async fn postgres_with_url() -> Option<(Db, String)> {
+    fresh_postgres(true).await
+}
+
+async fn fresh_postgres(migrated: bool) -> Option<(Db, String)> {
     let admin_url = pg_admin_url();
     let admin = match db::connect(&admin_url).await {
         Ok(a) => a,
@@ -55,11 +69,12 @@ pub async fn postgres() -> Option<Db> {
         .rsplit_once('/')
         .map(|(b, _)| b)
         .unwrap_or(&admin_url);
-    let db = db::connect(&format!("{base}/{name}"))
-        .await
-        .expect("connect to test database");
-    db::migrate(&db).await.expect("migrate PostgreSQL");
-    Some(db)
+    let url = format!("{base}/{name}");
+    let db = db::connect(&url).await.expect("connect to test database");
+    if migrated {
+        db::migrate(&db).await.expect("migrate PostgreSQL");
+    }
+    Some((db, url))
 }
 
 /// Runs the async test body `$body` (a fn taking a `Db`) once on each backend.

@@ -5,7 +5,6 @@
 
 use super::notifications::Outcome;
 use super::{now_ms, Db};
-use crate::domain::notification::Notice;
 use sqlx::AnyConnection;
 
 /// A message due to go out.
@@ -82,19 +81,6 @@ pub async fn finish(
     };
     q.bind(id).bind(now).bind(text).execute(&db.pool).await?;
     Ok(())
-}
-
-/// Messages staff must deliver by hand (kept) or look at (failed), newest first, within station
-/// `station` if given, in the shape of opinion notifications.
-pub async fn for_staff(db: &Db, station: Option<i64>) -> Result<Vec<Notice>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT id, 0 AS opinion_id, code, status, email, subject, body, last_error, updated_at, \
-         name, phone FROM messages WHERE status IN ('kept', 'failed') \
-         AND ($1 IS NULL OR station_id = $1) ORDER BY id DESC LIMIT 200",
-    )
-    .bind(station)
-    .fetch_all(&db.pool)
-    .await
 }
 
 /// What a message is about: its code, private link, recipient and station come from there.

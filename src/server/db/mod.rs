@@ -3,6 +3,8 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod backup;
+pub mod by_hand;
 pub mod consultations;
 pub mod deputies;
 pub mod drafts;

@@ -4,7 +4,6 @@
 //! Delivery writes the text at sending time from the opinion's state then.
 
 use super::{now_ms, Db};
-pub use crate::domain::notification::Notice;
 use crate::domain::opinion::OpinionStatus;
 
 /// How long a queued message waits for further changes before it goes out.
@@ -138,21 +137,6 @@ pub async fn finish(
     };
     q.execute(&db.pool).await?;
     Ok(())
-}
-
-/// Messages staff must deliver by hand (kept) or look at (failed), newest first, within the
-/// station `station` if given.
-pub async fn for_staff(db: &Db, station: Option<i64>) -> Result<Vec<Notice>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT n.id, n.opinion_id, o.tracking_code AS code, n.status, n.email, n.subject, n.body, \
-         n.last_error, n.updated_at, o.name, o.phone FROM notifications n \
-         JOIN opinions o ON o.id = n.opinion_id \
-         WHERE n.status IN ('kept', 'failed') AND ($1 IS NULL OR o.station_id = $1) \
-         ORDER BY n.id DESC LIMIT 200",
-    )
-    .bind(station)
-    .fetch_all(&db.pool)
-    .await
 }
 
 /// Whether a change to `to` is news for the resident.

@@ -86,11 +86,19 @@ pub async fn resolve(db: &Db, token_hash: &str) -> Result<Option<StaffUser>, sql
         return Ok(None);
     }
     if now - row.last_seen_at > TOUCH_EVERY_MS {
-        sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1")
+        // Keeping the idle timer fresh is worth no failed request: when another writer holds
+        // SQLite's lock past the busy timeout, the touch waits for the next request.
+        let touched = sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1")
             .bind(token_hash)
             .bind(now)
             .execute(&db.pool)
-            .await?;
+            .await;
+        match touched {
+            Err(e) if super::is_busy(&e) => tracing::warn!("session not touched: database busy"),
+            other => {
+                other?;
+            }
+        }
     }
     Ok(Some(StaffUser {
         id: row.id,
