@@ -121,7 +121,8 @@ pub async fn create_account(
     };
     let hash = state
         .password_work(move || auth::hash_password(&password))
-        .await?;
+        .await
+        .map_err(|_| guard::fail(AppError::TooManyRequests))?;
     let new = db::accounts::NewAccount {
         username: &username,
         display_name: &display_name,
@@ -205,7 +206,8 @@ pub async fn reset_account_password(id: String, password: String) -> Result<(), 
     }
     let hash = state
         .password_work(move || auth::hash_password(&password))
-        .await?;
+        .await
+        .map_err(|_| guard::fail(AppError::TooManyRequests))?;
     db::accounts::set_password(&state.db, id, &hash, Some(me.id)).await?;
     leptos_axum::redirect(&format!("{PAGE}?done=reset"));
     Ok(())

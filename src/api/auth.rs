@@ -71,20 +71,12 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
         .map(|c| c.password_hash.clone())
         .unwrap_or_else(|| auth::dummy_hash().to_string());
     // A few checks at a time; whoever waits too long is told to try again in a moment.
-    let permit = tokio::time::timeout(
-        std::time::Duration::from_secs(5),
-        state.password_checks.clone().acquire_owned(),
-    )
-    .await;
-    let Ok(Ok(permit)) = permit else {
+    let Ok(matches) = state
+        .password_work(move || auth::verify_password(&hash, &password))
+        .await
+    else {
         return refuse(FORM, Problem::SignInBusy);
     };
-    let matches = tokio::task::spawn_blocking(move || {
-        let _permit = permit;
-        auth::verify_password(&hash, &password)
-    })
-    .await
-    .map_err(|_| AppError::Internal)?;
     match creds {
         Some(c) if matches && c.disabled == 0 => {
             throttle::clear(&state.db, &buckets[0].key).await?;

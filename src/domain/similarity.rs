@@ -4,8 +4,7 @@
 //! the signatures finds candidate pairs, so that a campaign of hundreds of near-identical texts
 //! groups into one cluster without comparing every pair.
 
-use std::collections::{BTreeSet, HashMap};
-use std::hash::{Hash, Hasher};
+use std::collections::HashMap;
 
 /// Hash functions in a signature.
 pub const SIGNATURE_LEN: usize = 64;
@@ -26,35 +25,48 @@ fn significant(text: &str) -> Vec<char> {
         .collect()
 }
 
-/// The set of character bigrams of a text (a single character counts as itself).
-pub fn shingles(text: &str) -> BTreeSet<String> {
+/// The character bigrams of a text (a single character counts as itself), each packed into a
+/// number, sorted and without repeats: a set that is cheap to build and to compare, since the
+/// staff detail page compares one opinion with thousands.
+pub fn shingles(text: &str) -> Vec<u64> {
     let chars = significant(text);
-    if chars.len() < 2 {
-        return chars.iter().map(|c| c.to_string()).collect();
-    }
-    chars.windows(2).map(|w| w.iter().collect()).collect()
+    let mut set: Vec<u64> = if chars.len() < 2 {
+        chars.iter().map(|c| (1 << 63) | *c as u64).collect()
+    } else {
+        // A char is at most 21 bits: two fit in one number without clashing.
+        chars
+            .windows(2)
+            .map(|w| ((w[0] as u64) << 21) | w[1] as u64)
+            .collect()
+    };
+    set.sort_unstable();
+    set.dedup();
+    set
 }
 
 /// Jaccard similarity of two shingle sets, 0.0 to 1.0 (two empty sets are 1.0).
-pub fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let common = a.intersection(b).count();
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     common as f64 / (a.len() + b.len() - common) as f64
 }
 
 /// Jaccard similarity of two texts' bigram sets.
 pub fn similarity(a: &str, b: &str) -> f64 {
     jaccard(&shingles(a), &shingles(b))
-}
-
-fn hash_of(s: &str) -> u64 {
-    // SipHash with fixed keys: the same value for the same text within a program run, which is
-    // all that signatures compared in one run need.
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    h.finish()
 }
 
 /// A 64-bit mix (splitmix64) turning one hash into the `i`-th of a family.
@@ -69,7 +81,7 @@ fn mix(x: u64, i: u64) -> u64 {
 pub fn signature(text: &str) -> [u64; SIGNATURE_LEN] {
     let mut sig = [u64::MAX; SIGNATURE_LEN];
     for s in shingles(text) {
-        let h = hash_of(&s);
+        let h = mix(s, u64::MAX);
         for (i, slot) in sig.iter_mut().enumerate() {
             *slot = (*slot).min(mix(h, i as u64));
         }

@@ -12,6 +12,7 @@ pub mod guard;
 pub mod headers;
 pub mod markdown;
 pub mod notify;
+pub mod passwords;
 pub mod qr;
 pub mod router;
 pub mod seed;

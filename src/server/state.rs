@@ -12,8 +12,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The deployment's signing key.
     pub keys: Keys,
-    /// Password checks running at once (Argon2 is memory- and CPU-heavy); the rest wait.
-    pub password_checks: Arc<tokio::sync::Semaphore>,
+    /// The few threads that hash and check passwords (Argon2 is memory- and CPU-heavy).
+    pub passwords: super::passwords::Passwords,
 }
 
 impl AppState {
@@ -25,7 +25,11 @@ impl AppState {
     ) -> Result<AppState, sqlx::Error> {
         let keys = Keys::load(&db).await?;
         Ok(AppState {
-            password_checks: Arc::new(tokio::sync::Semaphore::new(config.password_checks)),
+            // Room for about five seconds of waiting sign-ins (an Argon2 check takes ~25 ms).
+            passwords: super::passwords::Passwords::start(
+                config.password_checks,
+                config.password_checks * 200,
+            ),
             db,
             config: Arc::new(config),
             leptos_options,
@@ -44,19 +48,15 @@ impl AppState {
         })
     }
 
-    /// Hashes or checks a password under [`AppState::password_checks`], off the async workers.
+    /// Hashes or checks a password on the password threads: a person may wait up to five
+    /// seconds for a turn, else is told the site is busy.
     pub async fn password_work<T: Send + 'static>(
         &self,
         work: impl FnOnce() -> T + Send + 'static,
-    ) -> Result<T, crate::error::AppError> {
-        let _permit = self
-            .password_checks
-            .acquire()
+    ) -> Result<T, super::passwords::Busy> {
+        self.passwords
+            .run(std::time::Duration::from_secs(5), work)
             .await
-            .map_err(|_| crate::error::AppError::Internal)?;
-        tokio::task::spawn_blocking(work)
-            .await
-            .map_err(|_| crate::error::AppError::Internal)
     }
 }
 

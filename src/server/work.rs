@@ -5,10 +5,11 @@
 use std::sync::LazyLock;
 use tokio::sync::Semaphore;
 
-/// As many pieces of heavy work at once as there are cores (at least one, at most four).
+/// As many pieces of heavy work at once as there are cores but one (at least one, at most four),
+/// so that a core is always left for the async workers.
 static PERMITS: LazyLock<Semaphore> = LazyLock::new(|| {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    Semaphore::new(cores.clamp(1, 4))
+    Semaphore::new(cores.saturating_sub(1).clamp(1, 4))
 });
 
 /// Runs `work` on a blocking thread once a place is free, and gives its result. An error only if
