@@ -127,6 +127,12 @@ async fn sqlite_backup_while_writing_restores_every_row() {
     .await
     .unwrap();
     assert_eq!(orphans, 0);
+    // Only its owner may read the copy: it holds everyone's personal data.
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&during).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
     // A backup never overwrites a file.
     assert!(matches!(
         backup::write(&db, &during).await,

@@ -287,6 +287,62 @@ async fn a_stranger_cannot_lock_the_owner_out(db: Db) {
         assert!(!page.body.contains("attacker"), "{draft}");
         assert!(!page.body.contains("99999"), "{draft}");
     }
+    // A real link the server made for a stranger's failed attempt shows nothing in another
+    // browser: signed drafts belong to the browser that posted the form.
+    let stranger = app.other_browser();
+    let r = stranger
+        .post(
+            "/api/auth/login",
+            &[
+                ("username", "planted.name"),
+                ("password", "x"),
+                ("next", "/staff"),
+            ],
+            &[
+                ("Accept", "text/html"),
+                ("Sec-Fetch-Site", "same-origin"),
+                ("X-Test-Client", "10.0.0.77"),
+            ],
+            None,
+        )
+        .await;
+    let link = r.location.unwrap();
+    assert!(stranger
+        .get(&link, None)
+        .await
+        .body
+        .contains("planted.name"));
+    let victim = app.other_browser().get(&link, None).await;
+    assert!(!victim.body.contains("planted.name"));
+    assert!(!victim.body.contains("用户名或密码错误"));
+
+    // A burst of parallel guesses pays for every attempt: only the free ones are checked, the
+    // rest of the burst is told to wait.
+    let burst: Vec<_> = (0..40)
+        .map(|_| {
+            let app = app.other_browser();
+            tokio::spawn(async move {
+                sign_in_from(&app, "10.0.0.88", "boss", "parallel-guess-1")
+                    .await
+                    .location
+                    .unwrap_or_default()
+            })
+        })
+        .collect();
+    let mut checked = 0;
+    for b in burst {
+        let to = urlencoding::decode(&b.await.unwrap()).unwrap().to_string();
+        if to.contains("BadCredentials") {
+            checked += 1;
+        } else {
+            assert!(to.contains("SignInWait"), "{to}");
+        }
+    }
+    assert!(
+        checked <= db::throttle::FREE_PER_NAME,
+        "{checked} guesses of the burst were checked"
+    );
+
     // Overlong names and passwords fail without any more work, and are not stored anywhere.
     let r = sign_in_from(&app, "10.0.0.9", &"a".repeat(60_000), "x").await;
     assert_eq!(r.status, 302);

@@ -261,28 +261,31 @@ async fn accounts_sessions_and_lockout(db: Db) {
         .unwrap());
     assert!(db::sessions::resolve(&db, "h3").await.unwrap().is_none());
 
-    // Failures slow down one (name, address) pair, never the name from elsewhere, the same for a
+    // Attempts slow down one (name, address) pair, never the name from elsewhere, the same for a
     // name that exists and one that does not; a password reset forgets the name's failures.
+    use db::throttle::{attempt, buckets, Attempt};
     for name in ["staff1", "no.such.user"] {
-        let here = db::throttle::buckets(name, "address-a");
+        let here = buckets(name, "address-a");
         for _ in 1..=db::throttle::FREE_PER_NAME {
-            assert!(db::throttle::record_failure(&db, &here)
-                .await
-                .unwrap()
-                .is_none());
+            assert_eq!(
+                attempt(&db, &here).await.unwrap(),
+                Attempt::Counted { wait_until: None }
+            );
         }
-        let until = db::throttle::record_failure(&db, &here).await.unwrap();
-        assert!(until.is_some(), "past the free failures the pair waits");
-        assert!(db::throttle::wait_until(&db, &here)
-            .await
-            .unwrap()
-            .is_some());
-        let elsewhere = db::throttle::buckets(name, "address-b");
-        assert!(
-            db::throttle::wait_until(&db, &elsewhere)
-                .await
-                .unwrap()
-                .is_none(),
+        let Attempt::Counted {
+            wait_until: Some(until),
+        } = attempt(&db, &here).await.unwrap()
+        else {
+            panic!("past the free attempts the pair waits");
+        };
+        assert_eq!(
+            attempt(&db, &here).await.unwrap(),
+            Attempt::Refused { until },
+            "and the next attempt is not heard, nor counted"
+        );
+        assert_eq!(
+            attempt(&db, &buckets(name, "address-b")).await.unwrap(),
+            Attempt::Counted { wait_until: None },
             "the same name from another address is not held back"
         );
     }
@@ -293,16 +296,16 @@ async fn accounts_sessions_and_lockout(db: Db) {
             .find(|x| x.username == "staff1")
             .unwrap()
             .recent_failures,
-        6
+        7,
+        "six from one address and one from another"
     );
     assert!(db::accounts::set_password(&db, staff, "newhash", Some(a))
         .await
         .unwrap());
-    assert!(
-        db::throttle::wait_until(&db, &db::throttle::buckets("staff1", "address-a"))
-            .await
-            .unwrap()
-            .is_none()
+    assert_eq!(
+        attempt(&db, &buckets("staff1", "address-a")).await.unwrap(),
+        Attempt::Counted { wait_until: None },
+        "after a reset the name is heard again"
     );
     let listed = db::accounts::list(&db).await.unwrap();
     assert_eq!(listed.len(), 2);
@@ -348,7 +351,7 @@ async fn drafts_keep_what_was_typed(db: Db) {
     let budget = db::drafts::Budget {
         address_bucket: "draft-bytes:a".into(),
         per_address: 200,
-        total: 10_000,
+        total: Some(10_000),
     };
     let small = FormState::new("track").with("code", "YJ-2026-ABCDE");
     assert!(db::drafts::put(&db, "t1", "me", &small, Some(&budget))

@@ -176,6 +176,9 @@ pub async fn fill(db: &Db, want: usize) -> Vec<i64> {
             );
         }
     }
+    // The server folds the tallies' deltas every few seconds; fold the fill's at once, so that the
+    // first figures measured are not of a server summing a fresh import's deltas.
+    db::stats::fold(db).await.unwrap();
     if db.backend == db::Backend::Postgres {
         sqlx::query("ANALYZE opinions")
             .execute(&db.pool)

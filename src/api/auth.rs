@@ -58,10 +58,13 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
     let impossible = name.chars().count() > USERNAME_MAX || password.chars().count() > PASSWORD_MAX;
     let address = guard::client_bucket(&state, "login");
     let buckets = throttle::buckets(&name, &address);
-    if let Some(until) = throttle::wait_until(&state.db, &buckets).await? {
-        let seconds = ((until - now_ms()) + 999) / 1000;
-        return refuse(FORM, Problem::SignInWait { seconds });
-    }
+    let wait_until = match throttle::attempt(&state.db, &buckets).await? {
+        throttle::Attempt::Refused { until } => {
+            let seconds = ((until - now_ms()) + 999) / 1000;
+            return refuse(FORM, Problem::SignInWait { seconds });
+        }
+        throttle::Attempt::Counted { wait_until } => wait_until,
+    };
     let creds = match impossible {
         true => None,
         false => db::accounts::credentials(&state.db, &name).await?,
@@ -70,6 +73,13 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
         .as_ref()
         .map(|c| c.password_hash.clone())
         .unwrap_or_else(|| auth::dummy_hash().to_string());
+    // An overlong password is checked (for equal timing) as a short stand-in, so a queued
+    // check never holds megabytes.
+    let password = if impossible {
+        "x".to_string()
+    } else {
+        password
+    };
     // A few checks at a time; whoever waits too long is told to try again in a moment.
     let Ok(matches) = state
         .password_work(move || auth::verify_password(&hash, &password))
@@ -79,7 +89,7 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
     };
     match creds {
         Some(c) if matches && c.disabled == 0 => {
-            throttle::clear(&state.db, &buckets[0].key).await?;
+            throttle::succeeded(&state.db, &buckets).await?;
             let headers = guard::headers();
             if let Some(old) = auth::cookie_token(&headers) {
                 db::sessions::delete(&state.db, &auth::token_hash(&old)).await?;
@@ -96,9 +106,12 @@ pub async fn login(username: String, password: String, next: String) -> Result<(
             Ok(())
         }
         // The password was right, so telling that the account is disabled reveals nothing to a stranger.
-        Some(_) if matches => refuse(FORM, Problem::AccountDisabled),
+        Some(_) if matches => {
+            throttle::succeeded(&state.db, &buckets).await?;
+            refuse(FORM, Problem::AccountDisabled)
+        }
         _ => {
-            let problem = match throttle::record_failure(&state.db, &buckets).await? {
+            let problem = match wait_until {
                 Some(until) => Problem::SignInWait {
                     seconds: ((until - now_ms()) + 999) / 1000,
                 },

@@ -50,7 +50,12 @@ pub async fn staff_notifications(
         for n in &mut items {
             n.name = mask_name(&n.name);
             n.phone = mask_phone(&n.phone);
-            n.email = mask_email(&n.email);
+            let masked = mask_email(&n.email);
+            // A mail server's refusal often names the recipient.
+            if !n.email.is_empty() {
+                n.last_error = n.last_error.replace(&n.email, &masked);
+            }
+            n.email = masked;
         }
     }
     Ok(NoticePage {

@@ -65,9 +65,9 @@ impl FormState {
     }
 }
 
-/// The most characters one value of a staff form keeps when sent back (a whole draft statute
-/// fits).
-pub const STAFF_VALUE_MAX: usize = 200_000;
+/// The most characters one value of a staff form keeps when sent back: the longest any staff
+/// field allows (a whole draft statute), so nothing valid is ever cut.
+pub const STAFF_VALUE_MAX: usize = super::solicitation::DRAFT_SOURCE.max;
 
 /// The forms anyone may post, each with the visible fields a sent-back copy keeps and the most
 /// characters each keeps: its own limit, so that what a stranger sends costs no more to keep
@@ -168,7 +168,7 @@ mod tests {
             "hidden fields are never kept"
         );
         assert!(!kept.values.contains_key("extra"));
-        let staff = FormState::new("story").with("body", "字".repeat(300_000));
+        let staff = FormState::new("story").with("body", "字".repeat(STAFF_VALUE_MAX + 10));
         assert_eq!(staff.kept().value("body").chars().count(), STAFF_VALUE_MAX);
     }
 

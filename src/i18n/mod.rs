@@ -357,6 +357,8 @@ pub struct Texts {
     pub nt_mark: &'static str,
     /// "Delivered on … by … (how)".
     pub nt_delivered: fn(&str, &str, &str) -> String,
+    /// A message a newer one about the same opinion made unnecessary (when).
+    pub nt_superseded: fn(&str) -> String,
     pub nt_saved: &'static str,
     pub nt_already: &'static str,
     pub staff_notifications: &'static str,

@@ -492,6 +492,7 @@ pub static TEXTS: Texts = Texts {
     nt_how_label: "送达方式",
     nt_mark: "记为已送达",
     nt_delivered: |when, who, how| format!("已于 {when} 由 {who} {how}。"),
+    nt_superseded: |when| format!("{when} 有了关于这条意见的新通知，这一条无需再送达。"),
     nt_saved: "已记为送达。",
     nt_already: "这条通知已由其他人记为送达，未作改动。",
     staff_notifications: "通知",

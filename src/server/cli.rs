@@ -143,7 +143,24 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
         }
         Command::Backup { path } => {
             use super::db::backup::{self, BackupError};
-            let db = open(&config).await?;
+            // The database must exist already, and is neither created nor migrated: a mistyped
+            // DATABASE_URL must not back up a new empty file, nor a newer binary migrate the
+            // database under a running server.
+            let url = match db::sqlite_path(&config.database_url) {
+                Some(file) if !file.exists() => {
+                    return Err(format!(
+                        "数据库文件 {} 不存在：请检查 DATABASE_URL（相对路径以当前目录为准，可改用绝对路径）。",
+                        file.display()
+                    ))
+                }
+                Some(_) if !config.database_url.contains('?') => {
+                    format!("{}?mode=rw", config.database_url)
+                }
+                _ => config.database_url.clone(),
+            };
+            let db = db::connect(&url)
+                .await
+                .map_err(|e| format!("无法打开数据库 {}：{e}", redact(&url)))?;
             match backup::write(&db, &path).await {
                 Ok(()) => {
                     println!("备份已写入 {}。", path.display());

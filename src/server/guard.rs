@@ -84,8 +84,8 @@ pub async fn staff_for_form(
                 None => false,
             };
             let back = match had_session {
-                // No live session: charged like a public form, so even a stolen old cookie
-                // cannot store without bound.
+                // No live session: charged to a budget of its own, roomy enough for a whole
+                // draft statute, so that even a stolen old cookie cannot store without bound.
                 true => match keep(&state, form, true).await? {
                     Some(token) => with_query(return_to, "draft", &token),
                     None => return_to.to_string(),
@@ -122,20 +122,28 @@ fn form_owner(state: &AppState) -> String {
     v
 }
 
-/// Keeps what may be kept of `form` for this browser and returns its token. A public form, or a
-/// post without a live session (`charged`), pays out of the hourly budgets first; `None` when
-/// they are spent and nothing was written.
-async fn keep(
-    state: &AppState,
-    form: &FormState,
-    charged: bool,
-) -> Result<Option<String>, AppError> {
+/// Keeps what may be kept of `form` for this browser and returns its token. A public form pays
+/// out of the public hourly budgets first, and a staff post without a live session (`ended`) out
+/// of a larger one of its own; `None` when the budget is spent and nothing was written.
+async fn keep(state: &AppState, form: &FormState, ended: bool) -> Result<Option<String>, AppError> {
+    /// What one address may keep per hour of staff forms posted on an ended session.
+    const ENDED_SESSION_BYTES_PER_HOUR: i64 = 16 * 1024 * 1024;
     let kept = form.kept();
-    let budget = (charged || kept.is_public()).then(|| db::drafts::Budget {
-        address_bucket: client_bucket(state, "draft-bytes"),
-        per_address: state.config.draft_bytes_per_hour,
-        total: state.config.draft_bytes_total_per_hour,
-    });
+    let budget = if kept.is_public() {
+        Some(db::drafts::Budget {
+            address_bucket: client_bucket(state, "draft-bytes"),
+            per_address: state.config.draft_bytes_per_hour,
+            total: Some(state.config.draft_bytes_total_per_hour),
+        })
+    } else if ended {
+        Some(db::drafts::Budget {
+            address_bucket: client_bucket(state, "staff-draft-bytes"),
+            per_address: ENDED_SESSION_BYTES_PER_HOUR,
+            total: None,
+        })
+    } else {
+        None
+    };
     let owner = form_owner(state);
     let token = auth::new_token();
     let stored = db::drafts::put(
@@ -178,28 +186,35 @@ const SIGNED: &str = "s:";
 /// How long a signed draft in a URL is honoured.
 const SIGNED_TTL_MS: i64 = 10 * 60 * 1000;
 
-/// `form` as a signed draft for a URL: `s:{expiry}:{tag}:{json}`. Only this server can make one,
-/// so a link cannot put values or problems of a stranger's choosing into someone's form.
+/// `form` as a signed draft for a URL: `s:{expiry}:{tag}:{json}`, for this browser only (the tag
+/// covers the hash of its form cookie). Only this server can make one, and it shows only in the
+/// browser that posted the form, so a link cannot put values or problems of anyone else's choosing
+/// into someone's form.
 fn signed(state: &AppState, form: &FormState) -> Result<String, AppError> {
     let json = serde_json::to_string(form).map_err(|_| AppError::Internal)?;
     let exp = db::now_ms() + SIGNED_TTL_MS;
-    let tag = state.keys.sign("draft", &format!("{exp}:{json}"));
+    let owner = auth::token_hash(&form_owner(state));
+    let tag = state.keys.sign("draft", &format!("{exp}:{owner}:{json}"));
     Ok(format!("{SIGNED}{exp}:{tag}:{json}"))
 }
 
-/// The form in a signed draft, if its tag is this server's and it has not expired.
+/// The form in a signed draft, if its tag is this server's for this browser and it has not
+/// expired.
 fn unsigned(state: &AppState, draft: &str) -> Option<FormState> {
     let rest = draft.strip_prefix(SIGNED)?;
     let mut parts = rest.splitn(3, ':');
     let (exp, tag, json) = (parts.next()?, parts.next()?, parts.next()?);
-    let ok = state.keys.verify("draft", &format!("{exp}:{json}"), tag)
+    let owner = auth::token_hash(&auth::cookie_value(&headers(), auth::FORM_COOKIE)?);
+    let ok = state
+        .keys
+        .verify("draft", &format!("{exp}:{owner}:{json}"), tag)
         && exp.parse::<i64>().ok()? >= db::now_ms();
     ok.then(|| serde_json::from_str(json).ok()).flatten()
 }
 
 /// Sends a small public form (sign-in) back with its values and problems in the URL itself,
-/// signed, so that a stranger's failed attempts write nothing to the database. Only the visible
-/// fields are kept, within their limits; such a form never carries a password.
+/// signed for this browser, so that a stranger's failed attempts write nothing to the database.
+/// Only the visible fields are kept, within their limits; such a form never carries a password.
 pub fn bounce_inline(state: &AppState, form: &FormState, return_to: &str) -> Result<(), AppError> {
     let draft = signed(state, &form.kept())?;
     leptos_axum::redirect(&with_query(return_to, "draft", &draft));
@@ -248,7 +263,8 @@ pub fn set_cookie(value: &str) {
 }
 
 /// The client's address: from the configured header of a trusted reverse proxy, else the
-/// connection's own. Used only to limit how often one address may submit.
+/// connection's own; an IPv6 address counts as its /64 network (one subscriber's). Used only to
+/// limit how often one client may do something.
 pub fn client_addr(state: &AppState) -> String {
     let Some(p) = parts() else {
         return "unknown".into();
@@ -257,19 +273,38 @@ pub fn client_addr(state: &AppState) -> String {
         if let Some(v) = p.headers.get(h).and_then(|v| v.to_str().ok()) {
             // X-Forwarded-For lists the hops; the proxy appends the client it saw last.
             if let Some(last) = v.rsplit(',').map(str::trim).find(|s| !s.is_empty()) {
-                return last.to_string();
+                return network_of(last);
             }
         }
     }
     p.extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
+        .map(|c| network_of(&c.0.ip().to_string()))
         .unwrap_or_else(|| "unknown".into())
 }
 
-/// A rate-limit bucket for `what` from the client's address; the address itself is not stored.
+/// What one client is counted as: an IPv4 address itself, an IPv6 address its /64 (a subscriber
+/// is given a whole /64 and can pick any address in it), anything else as it is.
+pub fn network_of(addr: &str) -> String {
+    use std::net::IpAddr;
+    match addr.parse::<IpAddr>() {
+        Ok(IpAddr::V6(v6)) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+        Ok(ip) => ip.to_string(),
+        Err(_) => addr.to_string(),
+    }
+}
+
+/// A rate-limit bucket for `what` from the client: keyed by the deployment's keyed hash of the
+/// address (a plain hash of an IPv4 address could be reversed by trying them all), which is
+/// never stored itself.
 pub fn client_bucket(state: &AppState, what: &str) -> String {
-    format!("{what}:{}", &auth::token_hash(&client_addr(state))[..32])
+    format!("{what}:{}", state.keys.sign("addr", &client_addr(state)))
 }
 
 /// A number given to each HTTP request as it arrives (see the router), so that work that must
@@ -326,4 +361,22 @@ pub async fn station_choices(
         .into_iter()
         .filter(|s| in_scope(user, Some(s.id)))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::network_of;
+
+    #[test]
+    fn ipv6_clients_count_by_their_64() {
+        assert_eq!(network_of("203.0.113.9"), "203.0.113.9");
+        assert_eq!(network_of("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::/64");
+        assert_eq!(
+            network_of("2001:db8:1:2:ffff:ffff:ffff:ffff"),
+            network_of("2001:db8:1:2::9")
+        );
+        assert_ne!(network_of("2001:db8:1:3::1"), network_of("2001:db8:1:2::1"));
+        assert_eq!(network_of("::ffff:198.51.100.7"), "198.51.100.7");
+        assert_eq!(network_of("unknown"), "unknown");
+    }
 }

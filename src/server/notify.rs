@@ -116,8 +116,21 @@ pub async fn deliver_due(
     Ok(done)
 }
 
-/// Runs [`deliver_due`] every 30 seconds for as long as the server runs.
+/// Runs [`deliver_due`] and the purge of what expired every 30 seconds, and folds the statistics'
+/// deltas every 5, for as long as the server runs.
 pub fn spawn(state: AppState, mailer: Option<Mailer>) {
+    // The statistics' deltas are folded into their tallies every few seconds, so readers add
+    // few of them.
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(5));
+        loop {
+            tick.tick().await;
+            if let Err(e) = db::stats::fold(&db).await {
+                tracing::warn!(error = %e, "statistics not folded this round");
+            }
+        }
+    });
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
         loop {

@@ -31,15 +31,20 @@ impl Passwords {
             let jobs = jobs.clone();
             std::thread::Builder::new()
                 .name(format!("passwords-{i}"))
-                .spawn(move || loop {
-                    let job = match jobs.lock() {
-                        Ok(rx) => rx.recv(),
-                        Err(_) => return,
-                    };
-                    match job {
-                        Ok(job) => job(),
-                        // Every sender is gone: the server is shutting down.
-                        Err(_) => return,
+                .spawn(move || {
+                    // Sign-in floods must not slow the pages: these threads yield to the ones
+                    // answering requests.
+                    crate::server::work::lower_priority();
+                    loop {
+                        let job = match jobs.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        match job {
+                            Ok(job) => job(),
+                            // Every sender is gone: the server is shutting down.
+                            Err(_) => return,
+                        }
                     }
                 })
                 .expect("a password thread starts");

@@ -24,6 +24,8 @@ impl AppState {
         leptos_options: LeptosOptions,
     ) -> Result<AppState, sqlx::Error> {
         let keys = Keys::load(&db).await?;
+        // Made now, so that the first sign-in under an unknown name takes no longer than others.
+        let _ = super::auth::dummy_hash();
         Ok(AppState {
             // Room for about five seconds of waiting sign-ins (an Argon2 check takes ~25 ms).
             passwords: super::passwords::Passwords::start(

@@ -45,6 +45,9 @@ fn Letter(n: Message, action: ServerAction<MarkDelivered>) -> impl IntoView {
             <p class="pre">{n.body.clone()}</p>
             {(!n.last_error.is_empty()).then(|| view! { <p class="error">{n.last_error.clone()}</p> })}
             {match n.delivered_at {
+                Some(at) if n.delivered_note == "superseded" => view! {
+                    <p class="notice">{(t.nt_superseded)(&format_datetime_zh(at))}</p>
+                }.into_any(),
                 Some(at) => view! {
                     <p class="notice">{(t.nt_delivered)(&format_datetime_zh(at), &n.delivered_by, (t.nt_how)(&n.delivered_note))}</p>
                 }.into_any(),

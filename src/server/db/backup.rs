@@ -33,9 +33,24 @@ pub async fn write(db: &Db, to: &Path) -> Result<(), BackupError> {
     if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
     }
-    sqlx::query("VACUUM INTO $1")
+    // The copy holds everyone's personal data: readable by the owner alone. VACUUM INTO fills an
+    // empty file made first with that mode.
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(to)
+            .map_err(sqlx::Error::Io)?;
+    }
+    let written = sqlx::query("VACUUM INTO $1")
         .bind(to.to_string_lossy().to_string())
         .execute(&db.pool)
-        .await?;
+        .await;
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(to);
+        return Err(e.into());
+    }
     Ok(())
 }

@@ -13,12 +13,13 @@ const HOUR_MS: i64 = 60 * 60 * 1000;
 /// The bucket every public draft is counted in, beside its address's.
 const ALL: &str = "drafts:all";
 
-/// What a public form's draft is charged to: the client address's bucket and the hourly limits.
+/// What a draft is charged to: the client address's bucket and its hourly limit, and the limit
+/// of all addresses together (none for staff posts on an ended session).
 #[derive(Debug, Clone)]
 pub struct Budget {
     pub address_bucket: String,
     pub per_address: i64,
-    pub total: i64,
+    pub total: Option<i64>,
 }
 
 /// Stores `state` under `token_hash` for the browser `owner_hash`. With a budget, the draft's
@@ -37,8 +38,11 @@ pub async fn put(
     if let Some(b) = budget {
         // Counted first: on SQLite the write takes the database's write lock before any read.
         let mine = rate::add(&mut tx, &b.address_bucket, HOUR_MS, bytes).await?;
-        let all = rate::add(&mut tx, ALL, HOUR_MS, bytes).await?;
-        if mine > b.per_address || all > b.total {
+        let over_all = match b.total {
+            Some(total) => rate::add(&mut tx, ALL, HOUR_MS, bytes).await? > total,
+            None => false,
+        };
+        if mine > b.per_address || over_all {
             // Dropping the transaction rolls the counts back as well: a refused draft costs
             // nothing, so a resident is not held back by an attacker's refused floods.
             return Ok(false);

@@ -35,9 +35,16 @@ pub enum Backend {
 }
 
 /// A connection pool and the backend behind it.
+///
+/// On SQLite, transactions that write take their connection from `writer`, a pool of one: SQLite
+/// lets one writer in at a time anyway, and writers queued on the file lock would each hold one of
+/// the readers' connections while they wait, so a burst of writes (a sign-in flood counting its
+/// attempts) would leave page views and `/healthz` waiting for a connection. Writers queue for the
+/// one writer connection instead, in order. On PostgreSQL `writer` is the same pool as `pool`.
 #[derive(Clone, Debug)]
 pub struct Db {
     pub pool: AnyPool,
+    writer: AnyPool,
     pub backend: Backend,
 }
 
@@ -49,11 +56,11 @@ impl Db {
     /// as they are written.
     pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
         if self.backend == Backend::Postgres {
-            return self.pool.begin().await;
+            return self.writer.begin().await;
         }
         let mut tries = 0;
         loop {
-            match self.pool.begin_with("BEGIN IMMEDIATE").await {
+            match self.writer.begin_with("BEGIN IMMEDIATE").await {
                 Err(e) if is_busy(&e) && tries < 2 => {
                     tries += 1;
                     tracing::warn!(tries, "database busy; asking for the write lock again");
@@ -79,7 +86,16 @@ pub fn now_ms() -> i64 {
         .unwrap_or_default()
 }
 
-/// Connects to `url`. For SQLite the file (and its folder) is created when absent, and every
+/// The file of a `sqlite://PATH` URL; `None` for PostgreSQL.
+pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    Some(rest.split('?').next().unwrap_or_default().into())
+}
+
+/// Connects to `url`. For SQLite the file (and its folder) is created when absent (unless the
+/// URL says `mode=` itself), and every
 /// connection runs in WAL mode with foreign keys on and a busy timeout.
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     sqlx::any::install_default_drivers();
@@ -89,12 +105,8 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         Backend::Postgres
     };
     let mut url = url.to_string();
-    if backend == Backend::Sqlite {
-        let path = url
-            .trim_start_matches("sqlite://")
-            .trim_start_matches("sqlite:");
-        let path = path.split('?').next().unwrap_or_default().to_string();
-        if let Some(dir) = std::path::Path::new(&path).parent() {
+    if let Some(path) = sqlite_path(&url) {
+        if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() {
                 std::fs::create_dir_all(dir).map_err(sqlx::Error::Io)?;
             }
@@ -104,8 +116,23 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         }
     }
     let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
-    let pool = AnyPoolOptions::new()
-        .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+    let pool = pool_options(backend, if backend == Backend::Sqlite { 8 } else { 16 })
+        .connect_with(options.clone())
+        .await?;
+    let writer = match backend {
+        Backend::Sqlite => pool_options(backend, 1).connect_with(options).await?,
+        Backend::Postgres => pool.clone(),
+    };
+    Ok(Db {
+        pool,
+        writer,
+        backend,
+    })
+}
+
+fn pool_options(backend: Backend, size: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(size)
         .acquire_timeout(Duration::from_secs(10))
         // A ping before every use costs a round trip per query; a broken connection shows as an
         // error on use instead, and the pool replaces it.
@@ -123,9 +150,6 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
                 Ok(())
             })
         })
-        .connect_with(options)
-        .await?;
-    Ok(Db { pool, backend })
 }
 
 /// Applies the migrations of the pool's backend that have not run yet.

@@ -135,8 +135,22 @@ pub async fn finish(
     } else {
         q
     };
-    q.execute(&db.pool).await?;
-    Ok(())
+    let mut tx = db.begin_write().await?;
+    q.execute(&mut *tx).await?;
+    // A message about an opinion tells where it stands now: once a newer one is sent or kept,
+    // the older ones still waiting to be delivered by hand need not be, and leave the work list.
+    if outcome != Outcome::Failed {
+        sqlx::query(
+            "UPDATE notifications SET delivered_at = $2, delivered_note = 'superseded' \
+             WHERE opinion_id = (SELECT opinion_id FROM notifications WHERE id = $1) \
+             AND id < $1 AND status IN ('kept', 'failed') AND delivered_at IS NULL",
+        )
+        .bind(id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
 }
 
 /// Whether a change to `to` is news for the resident.

@@ -512,7 +512,8 @@ pub async fn detail(
 pub type Candidate = (i64, String, String, String);
 
 /// The opinions to compare opinion `id` with: the newest 5,000 others of its solicitation that a
-/// viewer limited to `station` may see (all, for the district office).
+/// viewer limited to `station` may see (all, for the district office), each by its first 600
+/// characters (enough to tell a copy, and a bounded load per view).
 pub async fn similar_candidates(
     db: &Db,
     id: i64,
@@ -520,7 +521,7 @@ pub async fn similar_candidates(
     station: Option<i64>,
 ) -> Result<Vec<Candidate>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, tracking_code, content, status FROM opinions \
+        "SELECT id, tracking_code, SUBSTR(content, 1, 600), status FROM opinions \
          WHERE solicitation_id = $1 AND id <> $2 AND ($3 < 0 OR station_id = $3) \
          ORDER BY id DESC LIMIT 5000",
     )
@@ -535,7 +536,8 @@ pub async fn similar_candidates(
 /// most five. CPU-bound: run it off the async workers.
 pub fn rank_similar(content: &str, candidates: Vec<Candidate>) -> Vec<SimilarOpinion> {
     use crate::domain::similarity::{jaccard, shingles};
-    let mine = shingles(content);
+    // Compared as the candidates are: by the first 600 characters.
+    let mine = shingles(&content.chars().take(600).collect::<String>());
     let mut found: Vec<SimilarOpinion> = candidates
         .into_iter()
         .filter_map(|(oid, code, text, status)| {

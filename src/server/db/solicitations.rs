@@ -44,7 +44,8 @@ impl From<SummaryRow> for SolicitationSummary {
 
 const SUMMARY_COLS: &str = "s.id, s.title, s.stage, s.issuer, s.status, s.opens_at, \
      s.closes_at, s.outcome_html, \
-     (SELECT CAST(COALESCE(SUM(t.n), 0) AS BIGINT) FROM target_tallies t \
+     (SELECT CAST(COALESCE(SUM(t.n), 0) AS BIGINT) FROM (SELECT solicitation_id, n FROM target_tallies \
+     UNION ALL SELECT solicitation_id, d FROM target_tally_deltas) t \
      WHERE t.solicitation_id = s.id) AS opinion_count";
 
 /// Every solicitation the public may see (all but drafts), newest closing date first; the
@@ -333,8 +334,9 @@ pub async fn accepted_counts(
     solicitation_id: i64,
 ) -> Result<Vec<(String, i64)>, sqlx::Error> {
     sqlx::query_as(&format!(
-        "SELECT target, CAST(SUM(n) AS BIGINT) FROM target_tallies WHERE solicitation_id = $1 \
-         AND status IN {ACCEPTED_SQL} AND n > 0 GROUP BY target"
+        "SELECT target, CAST(SUM(n) AS BIGINT) FROM {} t WHERE solicitation_id = $1 \
+         AND status IN {ACCEPTED_SQL} GROUP BY target HAVING SUM(n) > 0",
+        super::stats::TARGET_TALLIES
     ))
     .bind(solicitation_id)
     .fetch_all(&db.pool)

@@ -1,21 +1,32 @@
-//! The public statistics, read from the tallies the database keeps beside the opinions
-//! (`opinion_tallies`, `feedback_waits`, maintained by triggers in the same transaction as each
-//! change), so a view of `/stats` never counts the opinions themselves. Opinions on draft
+//! The public statistics, read from the tallies the database keeps beside the opinions, so a view
+//! of `/stats` never counts the opinions themselves. Triggers append every change's +1/-1 to the
+//! delta tables in the change's own transaction; [`fold`] moves them into the tallies now and
+//! then, and readers add both, so the figures are exact at any moment. Opinions on draft
 //! solicitations (not public) are left out.
 
-use super::Db;
+use super::{Backend, Db};
+
+/// The opinion tallies with the deltas not folded yet: `solicitation_id, status, channel,
+/// street, n`.
+pub const OPINION_TALLIES: &str = "(SELECT solicitation_id, status, channel, street, n \
+     FROM opinion_tallies UNION ALL SELECT solicitation_id, status, channel, street, d \
+     FROM opinion_tally_deltas)";
+
+/// The per-article tallies with the deltas not folded yet: `solicitation_id, target, status, n`.
+pub const TARGET_TALLIES: &str = "(SELECT solicitation_id, target, status, n FROM target_tallies \
+     UNION ALL SELECT solicitation_id, target, status, d FROM target_tally_deltas)";
 use crate::domain::opinion::{Channel, OpinionStatus};
 use crate::domain::stats::{adoption_rate, SolicitationStats, Stats};
 use crate::domain::time::DAY_MS;
 
 /// The statistics of every public solicitation, or of solicitation `id` alone.
 pub async fn compute(db: &Db, id: Option<i64>) -> Result<Stats, sqlx::Error> {
-    let rows: Vec<(String, String, String, i64)> = sqlx::query_as(
-        "SELECT t.status, t.channel, t.street, CAST(SUM(t.n) AS BIGINT) FROM opinion_tallies t \
+    let rows: Vec<(String, String, String, i64)> = sqlx::query_as(&format!(
+        "SELECT t.status, t.channel, t.street, CAST(SUM(t.n) AS BIGINT) FROM {OPINION_TALLIES} t \
          JOIN solicitations s ON s.id = t.solicitation_id \
-         WHERE s.status <> 'draft' AND t.n > 0 AND ($1 IS NULL OR t.solicitation_id = $1) \
-         GROUP BY t.status, t.channel, t.street",
-    )
+         WHERE s.status <> 'draft' AND ($1 IS NULL OR t.solicitation_id = $1) \
+         GROUP BY t.status, t.channel, t.street HAVING SUM(t.n) > 0"
+    ))
     .bind(id)
     .fetch_all(&db.pool)
     .await?;
@@ -47,11 +58,11 @@ pub async fn compute(db: &Db, id: Option<i64>) -> Result<Stats, sqlx::Error> {
 
 /// One line per public solicitation with opinions, newest first.
 pub async fn per_solicitation(db: &Db) -> Result<Vec<SolicitationStats>, sqlx::Error> {
-    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(&format!(
         "SELECT s.id, s.title, t.status, CAST(SUM(t.n) AS BIGINT) FROM solicitations s \
-         JOIN opinion_tallies t ON t.solicitation_id = s.id WHERE s.status <> 'draft' AND t.n > 0 \
-         GROUP BY s.id, s.title, t.status ORDER BY s.id DESC",
-    )
+         JOIN {OPINION_TALLIES} t ON t.solicitation_id = s.id WHERE s.status <> 'draft' \
+         GROUP BY s.id, s.title, t.status HAVING SUM(t.n) > 0 ORDER BY s.id DESC"
+    ))
     .fetch_all(&db.pool)
     .await?;
     let mut out: Vec<SolicitationStats> = Vec::new();
@@ -87,3 +98,70 @@ pub async fn per_solicitation(db: &Db) -> Result<Vec<SolicitationStats>, sqlx::E
     }
     Ok(out)
 }
+
+/// Moves the deltas appended so far into the tallies, in one transaction: each delta row is
+/// deleted and its value added exactly once, whichever instance folds (a concurrent fold finds
+/// the rows gone). The tallies are upserted in key order, so two folds never deadlock. Returns
+/// how many delta rows were folded.
+pub async fn fold(db: &Db) -> Result<usize, sqlx::Error> {
+    use std::collections::BTreeMap;
+    let mut tx = db.begin_write().await?;
+    let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+        "DELETE FROM opinion_tally_deltas RETURNING solicitation_id, status, channel, street, d",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let targets: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "DELETE FROM target_tally_deltas RETURNING solicitation_id, target, status, d",
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    let folded = rows.len() + targets.len();
+    let mut sums: BTreeMap<(i64, String, String, String), i64> = BTreeMap::new();
+    for (sol, status, channel, street, d) in rows {
+        *sums.entry((sol, status, channel, street)).or_default() += d;
+    }
+    for ((sol, status, channel, street), d) in sums.into_iter().filter(|(_, d)| *d != 0) {
+        sqlx::query(
+            "INSERT INTO opinion_tallies (solicitation_id, status, channel, street, n) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (solicitation_id, status, channel, street) \
+             DO UPDATE SET n = opinion_tallies.n + $5",
+        )
+        .bind(sol)
+        .bind(status)
+        .bind(channel)
+        .bind(street)
+        .bind(d)
+        .execute(&mut *tx)
+        .await?;
+    }
+    let mut sums: BTreeMap<(i64, String, String), i64> = BTreeMap::new();
+    for (sol, target, status, d) in targets {
+        *sums.entry((sol, target, status)).or_default() += d;
+    }
+    for ((sol, target, status), d) in sums.into_iter().filter(|(_, d)| *d != 0) {
+        sqlx::query(
+            "INSERT INTO target_tallies (solicitation_id, target, status, n) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (solicitation_id, target, status) \
+             DO UPDATE SET n = target_tallies.n + $4",
+        )
+        .bind(sol)
+        .bind(target)
+        .bind(status)
+        .bind(d)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    if folded > BULK_FOLD && db.backend == Backend::Postgres {
+        // Deleted rows stay in PostgreSQL's tables as dead tuples until a vacuum; after a bulk
+        // change (an import) every count would read through them until autovacuum comes round.
+        sqlx::query("VACUUM (ANALYZE) opinion_tally_deltas, target_tally_deltas")
+            .execute(&db.pool)
+            .await?;
+    }
+    Ok(folded)
+}
+
+/// Delta rows folded at once past which PostgreSQL's delta tables are vacuumed straight away.
+const BULK_FOLD: usize = 10_000;

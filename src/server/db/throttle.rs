@@ -1,4 +1,4 @@
-//! Sign-in throttling. Failures are counted per (username, client address) and per client address,
+//! Sign-in throttling. Attempts are counted per (username, client address) and per client address,
 //! never per username alone: a stranger who guesses at someone's password slows down only their own
 //! attempts, and the owner signing in from anywhere else is never held back. Past a few free
 //! failures, each further one makes the bucket wait twice as long before its next attempt is
@@ -8,8 +8,10 @@ use super::{now_ms, Db};
 
 /// Failures a (username, address) pair may make before it has to wait.
 pub const FREE_PER_NAME: i64 = 5;
-/// Failures one address may make, over all usernames, before it has to wait.
+/// Failures one address may make within an hour, over all usernames, before it has to wait
+/// (an office behind one address makes a few typos every day; they are forgotten sooner).
 pub const FREE_PER_ADDRESS: i64 = 20;
+const ADDRESS_FORGET_MS: i64 = 60 * 60 * 1000;
 /// The longest wait.
 pub const MAX_WAIT_MS: i64 = 15 * 60 * 1000;
 /// Failures older than this are forgotten.
@@ -20,6 +22,8 @@ const FORGET_MS: i64 = 24 * 60 * 60 * 1000;
 pub struct Bucket {
     pub key: String,
     pub free: i64,
+    /// Failures older than this (ms) are forgotten.
+    pub forget: i64,
     /// For a (username, address) bucket, the username's [`name_hash`].
     pub name_hash: Option<String>,
 }
@@ -42,11 +46,13 @@ pub fn buckets(username: &str, address: &str) -> [Bucket; 2] {
         Bucket {
             key: format!("name:{name}:{address}"),
             free: FREE_PER_NAME,
+            forget: FORGET_MS,
             name_hash: Some(name),
         },
         Bucket {
             key: format!("addr:{address}"),
             free: FREE_PER_ADDRESS,
+            forget: ADDRESS_FORGET_MS,
             name_hash: None,
         },
     ]
@@ -63,43 +69,47 @@ pub fn wait_after(failures: i64, free: i64) -> i64 {
     }
 }
 
-/// Until when (UTC ms) the next attempt from any of `buckets` must wait, if later than now.
-pub async fn wait_until(db: &Db, buckets: &[Bucket]) -> Result<Option<i64>, sqlx::Error> {
-    let now = now_ms();
-    let mut until = None;
-    for b in buckets {
-        let t: Option<i64> =
-            sqlx::query_scalar("SELECT blocked_until FROM login_throttle WHERE bucket = $1")
-                .bind(&b.key)
-                .fetch_optional(&db.pool)
-                .await?;
-        if let Some(t) = t.filter(|t| *t > now) {
-            until = until.max(Some(t));
-        }
-    }
-    Ok(until)
+/// What counting a sign-in attempt found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attempt {
+    /// A bucket waits until then (UTC ms): the attempt is not heard, and nothing was counted.
+    Refused { until: i64 },
+    /// Counted; should the password be wrong, the next attempt waits until `wait_until`.
+    Counted { wait_until: Option<i64> },
 }
 
-/// Counts one failed sign-in in each bucket; returns until when the next attempt must wait, if
-/// this failure makes any bucket wait.
-pub async fn record_failure(db: &Db, buckets: &[Bucket]) -> Result<Option<i64>, sqlx::Error> {
+/// Counts one sign-in attempt in each bucket before the password is checked, as if it will fail
+/// (a right password gives it back, [`succeeded`]). Counting first, in one write transaction,
+/// makes every attempt of a burst sent in parallel pay: past the free ones, the rest of the burst
+/// finds its bucket waiting and is refused without a password check.
+pub async fn attempt(db: &Db, buckets: &[Bucket]) -> Result<Attempt, sqlx::Error> {
     let now = now_ms();
     let mut tx = db.begin_write().await?;
     let mut until = None;
     for b in buckets {
-        // A bucket whose last failure is older than a day starts again from one.
-        let failures: i64 = sqlx::query_scalar(
+        // A waiting bucket is left as it is; one whose last failure is older than its forgetting
+        // time starts again from one.
+        let (failures, blocked_until): (i64, i64) = sqlx::query_as(
             "INSERT INTO login_throttle (bucket, name_hash, failures, blocked_until, updated_at) \
              VALUES ($1, $4, 1, 0, $2) ON CONFLICT (bucket) DO UPDATE SET \
-             failures = CASE WHEN login_throttle.updated_at < $3 THEN 1 ELSE login_throttle.failures + 1 END, \
-             updated_at = $2 RETURNING failures",
+             failures = CASE WHEN login_throttle.blocked_until > $2 THEN login_throttle.failures \
+                 WHEN login_throttle.updated_at < $3 THEN 1 ELSE login_throttle.failures + 1 END, \
+             updated_at = CASE WHEN login_throttle.blocked_until > $2 THEN login_throttle.updated_at \
+                 ELSE $2 END \
+             RETURNING failures, blocked_until",
         )
         .bind(&b.key)
         .bind(now)
-        .bind(now - FORGET_MS)
+        .bind(now - b.forget)
         .bind(&b.name_hash)
         .fetch_one(&mut *tx)
         .await?;
+        if blocked_until > now {
+            // Dropping the transaction counts nothing in the other buckets either.
+            return Ok(Attempt::Refused {
+                until: blocked_until,
+            });
+        }
         let wait = wait_after(failures, b.free);
         if wait > 0 {
             sqlx::query("UPDATE login_throttle SET blocked_until = $2 WHERE bucket = $1")
@@ -111,16 +121,29 @@ pub async fn record_failure(db: &Db, buckets: &[Bucket]) -> Result<Option<i64>, 
         }
     }
     tx.commit().await?;
-    Ok(until)
+    Ok(Attempt::Counted { wait_until: until })
 }
 
-/// Forgets the failures of `bucket` (after a successful sign-in).
-pub async fn clear(db: &Db, bucket: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_throttle WHERE bucket = $1")
-        .bind(bucket)
-        .execute(&db.pool)
+/// A counted attempt turned out right: the (username, address) bucket is forgotten and the
+/// address gets its attempt back (the first bucket is the pair, the others addresses).
+pub async fn succeeded(db: &Db, buckets: &[Bucket]) -> Result<(), sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    if let Some(pair) = buckets.first() {
+        sqlx::query("DELETE FROM login_throttle WHERE bucket = $1")
+            .bind(&pair.key)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for b in buckets.iter().skip(1) {
+        sqlx::query(
+            "UPDATE login_throttle SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END \
+             WHERE bucket = $1",
+        )
+        .bind(&b.key)
+        .execute(&mut *tx)
         .await?;
-    Ok(())
+    }
+    tx.commit().await
 }
 
 /// Failed sign-ins within the last day against each username hash (for the admins' list).
