@@ -1,8 +1,5 @@
--- Public statistics and the counts on solicitation pages read tallies instead of counting the
--- opinions on every view. Every change of an opinion appends its +1/-1 to a delta table, by
--- trigger, in the same transaction; appending touches no shared row, so concurrent writers never
--- wait on (or deadlock over) a hot counter. A worker folds the deltas into the tallies now and
--- then; readers add the tallies and the deltas not yet folded, so the figures are always exact.
+-- Public statistics read tallies kept by the database itself, in the same transaction as every
+-- change of an opinion, instead of counting every opinion on every view of /stats.
 CREATE TABLE opinion_tallies (
     solicitation_id BIGINT NOT NULL,
     status TEXT NOT NULL,
@@ -11,16 +8,36 @@ CREATE TABLE opinion_tallies (
     n BIGINT NOT NULL,
     PRIMARY KEY (solicitation_id, status, channel, street)
 );
-CREATE TABLE opinion_tally_deltas (
-    id INTEGER PRIMARY KEY,
-    solicitation_id BIGINT NOT NULL,
-    status TEXT NOT NULL,
-    channel TEXT NOT NULL,
-    street TEXT NOT NULL,
-    d BIGINT NOT NULL
-);
 
--- Per article (target) and status, for the counts on a draft's articles and per solicitation.
+INSERT INTO opinion_tallies (solicitation_id, status, channel, street, n)
+    SELECT solicitation_id, status, channel, street, COUNT(*) FROM opinions
+    GROUP BY solicitation_id, status, channel, street;
+
+CREATE TRIGGER opinion_tallies_insert AFTER INSERT ON opinions
+BEGIN
+    INSERT INTO opinion_tallies (solicitation_id, status, channel, street, n)
+        VALUES (NEW.solicitation_id, NEW.status, NEW.channel, NEW.street, 1)
+        ON CONFLICT (solicitation_id, status, channel, street) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER opinion_tallies_update AFTER UPDATE OF solicitation_id, status, channel, street ON opinions
+    WHEN OLD.solicitation_id <> NEW.solicitation_id OR OLD.status <> NEW.status
+        OR OLD.channel <> NEW.channel OR OLD.street <> NEW.street
+BEGIN
+    UPDATE opinion_tallies SET n = n - 1 WHERE solicitation_id = OLD.solicitation_id
+        AND status = OLD.status AND channel = OLD.channel AND street = OLD.street;
+    INSERT INTO opinion_tallies (solicitation_id, status, channel, street, n)
+        VALUES (NEW.solicitation_id, NEW.status, NEW.channel, NEW.street, 1)
+        ON CONFLICT (solicitation_id, status, channel, street) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER opinion_tallies_delete AFTER DELETE ON opinions
+BEGIN
+    UPDATE opinion_tallies SET n = n - 1 WHERE solicitation_id = OLD.solicitation_id
+        AND status = OLD.status AND channel = OLD.channel AND street = OLD.street;
+END;
+
+-- Per article (target) and status, for the counts on a draft's articles.
 CREATE TABLE target_tallies (
     solicitation_id BIGINT NOT NULL,
     target TEXT NOT NULL,
@@ -28,52 +45,36 @@ CREATE TABLE target_tallies (
     n BIGINT NOT NULL,
     PRIMARY KEY (solicitation_id, target, status)
 );
-CREATE TABLE target_tally_deltas (
-    id INTEGER PRIMARY KEY,
-    solicitation_id BIGINT NOT NULL,
-    target TEXT NOT NULL,
-    status TEXT NOT NULL,
-    d BIGINT NOT NULL
-);
-CREATE INDEX target_tally_deltas_solicitation ON target_tally_deltas (solicitation_id);
 
-INSERT INTO opinion_tallies (solicitation_id, status, channel, street, n)
-    SELECT solicitation_id, status, channel, street, COUNT(*) FROM opinions
-    GROUP BY solicitation_id, status, channel, street;
 INSERT INTO target_tallies (solicitation_id, target, status, n)
     SELECT solicitation_id, target, status, COUNT(*) FROM opinions
     GROUP BY solicitation_id, target, status;
 
-CREATE TRIGGER opinion_tallies_insert AFTER INSERT ON opinions
+CREATE TRIGGER target_tallies_insert AFTER INSERT ON opinions
 BEGIN
-    INSERT INTO opinion_tally_deltas (solicitation_id, status, channel, street, d)
-        VALUES (NEW.solicitation_id, NEW.status, NEW.channel, NEW.street, 1);
-    INSERT INTO target_tally_deltas (solicitation_id, target, status, d)
-        VALUES (NEW.solicitation_id, NEW.target, NEW.status, 1);
+    INSERT INTO target_tallies (solicitation_id, target, status, n)
+        VALUES (NEW.solicitation_id, NEW.target, NEW.status, 1)
+        ON CONFLICT (solicitation_id, target, status) DO UPDATE SET n = n + 1;
 END;
 
-CREATE TRIGGER opinion_tallies_update AFTER UPDATE OF solicitation_id, status, channel, street, target ON opinions
-    WHEN OLD.solicitation_id <> NEW.solicitation_id OR OLD.status <> NEW.status
-        OR OLD.channel <> NEW.channel OR OLD.street <> NEW.street OR OLD.target <> NEW.target
+CREATE TRIGGER target_tallies_update AFTER UPDATE OF solicitation_id, target, status ON opinions
+    WHEN OLD.solicitation_id <> NEW.solicitation_id OR OLD.target <> NEW.target
+        OR OLD.status <> NEW.status
 BEGIN
-    INSERT INTO opinion_tally_deltas (solicitation_id, status, channel, street, d)
-        VALUES (OLD.solicitation_id, OLD.status, OLD.channel, OLD.street, -1),
-               (NEW.solicitation_id, NEW.status, NEW.channel, NEW.street, 1);
-    INSERT INTO target_tally_deltas (solicitation_id, target, status, d)
-        VALUES (OLD.solicitation_id, OLD.target, OLD.status, -1),
-               (NEW.solicitation_id, NEW.target, NEW.status, 1);
+    UPDATE target_tallies SET n = n - 1 WHERE solicitation_id = OLD.solicitation_id
+        AND target = OLD.target AND status = OLD.status;
+    INSERT INTO target_tallies (solicitation_id, target, status, n)
+        VALUES (NEW.solicitation_id, NEW.target, NEW.status, 1)
+        ON CONFLICT (solicitation_id, target, status) DO UPDATE SET n = n + 1;
 END;
 
-CREATE TRIGGER opinion_tallies_delete AFTER DELETE ON opinions
+CREATE TRIGGER target_tallies_delete AFTER DELETE ON opinions
 BEGIN
-    INSERT INTO opinion_tally_deltas (solicitation_id, status, channel, street, d)
-        VALUES (OLD.solicitation_id, OLD.status, OLD.channel, OLD.street, -1);
-    INSERT INTO target_tally_deltas (solicitation_id, target, status, d)
-        VALUES (OLD.solicitation_id, OLD.target, OLD.status, -1);
+    UPDATE target_tallies SET n = n - 1 WHERE solicitation_id = OLD.solicitation_id
+        AND target = OLD.target AND status = OLD.status;
 END;
 
--- How long each answered opinion waited: from submission to its first adoption feedback (one row
--- per opinion, so no writer waits on another).
+-- How long each answered opinion waited: from submission to its first adoption feedback.
 CREATE TABLE feedback_waits (
     opinion_id BIGINT PRIMARY KEY,
     solicitation_id BIGINT NOT NULL,
