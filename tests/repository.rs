@@ -325,6 +325,35 @@ async fn accounts_sessions_and_lockout(db: Db) {
 }
 on_both!(accounts, accounts_sessions_and_lockout);
 
+// The attempt that reaches the address's limit is counted before its password is checked; when
+// the password was right, the address is given back that attempt and the wait it started.
+async fn right_password_at_the_limit_leaves_no_wait(db: Db) {
+    use db::throttle::{attempt, buckets, succeeded, Attempt, FREE_PER_ADDRESS};
+    for i in 0..FREE_PER_ADDRESS {
+        let b = buckets(&format!("typo{i}"), "office");
+        assert!(matches!(
+            attempt(&db, &b).await.unwrap(),
+            Attempt::Counted { .. }
+        ));
+    }
+    let last = buckets("clerk", "office");
+    let Attempt::Counted {
+        wait_until: Some(_),
+    } = attempt(&db, &last).await.unwrap()
+    else {
+        panic!("this attempt reaches the address's limit");
+    };
+    succeeded(&db, &last).await.unwrap();
+    assert!(
+        matches!(
+            attempt(&db, &buckets("colleague", "office")).await.unwrap(),
+            Attempt::Counted { .. }
+        ),
+        "after a right password the office is not kept waiting"
+    );
+}
+on_both!(throttle_success, right_password_at_the_limit_leaves_no_wait);
+
 async fn drafts_keep_what_was_typed(db: Db) {
     let mut form = FormState::new("story").with("body", "很长的正文\n第二行");
     form.errors.add("title", Problem::BlankOnly);

@@ -125,7 +125,9 @@ pub async fn attempt(db: &Db, buckets: &[Bucket]) -> Result<Attempt, sqlx::Error
 }
 
 /// A counted attempt turned out right: the (username, address) bucket is forgotten and the
-/// address gets its attempt back (the first bucket is the pair, the others addresses).
+/// address gets its attempt back (the first bucket is the pair, the others addresses), with the
+/// wait that counting it may have started: the right password of the attempt that reached the
+/// limit must not leave the whole address waiting.
 pub async fn succeeded(db: &Db, buckets: &[Bucket]) -> Result<(), sqlx::Error> {
     let mut tx = db.begin_write().await?;
     if let Some(pair) = buckets.first() {
@@ -136,10 +138,12 @@ pub async fn succeeded(db: &Db, buckets: &[Bucket]) -> Result<(), sqlx::Error> {
     }
     for b in buckets.iter().skip(1) {
         sqlx::query(
-            "UPDATE login_throttle SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END \
+            "UPDATE login_throttle SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END, \
+             blocked_until = CASE WHEN failures - 1 <= $2 THEN 0 ELSE blocked_until END \
              WHERE bucket = $1",
         )
         .bind(&b.key)
+        .bind(b.free)
         .execute(&mut *tx)
         .await?;
     }
