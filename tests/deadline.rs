@@ -7,8 +7,12 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+/// The switch is one flag for the whole process, so the tests that turn it on take turns.
+static SWITCH: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_render_that_never_finishes_answers_503() {
+    let _turn = SWITCH.lock().await;
     let db = common::sqlite().await;
     let app = common::start_with(
         db,
@@ -29,4 +33,71 @@ async fn a_render_that_never_finishes_answers_503() {
     // The server goes on serving.
     assert_eq!(app.get("/stories", None).await.status, 200);
     assert_eq!(app.get("/healthz", None).await.status, 200);
+}
+
+/// Page views take turns, and form posts never wait for one: with a single turn held by a page
+/// whose render cannot finish, a resident's post and `/healthz` are answered at once, while a
+/// second page view waits in line and is rendered (normally) only when the first gives the turn
+/// back at its deadline.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn posts_do_not_wait_behind_page_views() {
+    let _turn = SWITCH.lock().await;
+    let db = common::sqlite().await;
+    let app = std::sync::Arc::new(
+        common::start_with(
+            db,
+            common::config_with(&[
+                ("MINYI_REQUEST_TIMEOUT_SECS", "3"),
+                ("MINYI_PAGES_AT_ONCE", "1"),
+            ]),
+        )
+        .await,
+    );
+    assert_eq!(app.get("/stories", None).await.status, 200);
+    let suppressed = leptos::server::SuppressResourceLoad::new();
+    let started = Instant::now();
+    let holder = {
+        let app = app.clone();
+        tokio::spawn(async move { app.get("/stories", None).await })
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let waiting = {
+        let app = app.clone();
+        tokio::spawn(async move {
+            let r = app.get("/", None).await;
+            (r, started.elapsed())
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let t = Instant::now();
+    let posted = app
+        .post(
+            "/api/track/find",
+            &[("code", "YJ-2026-000000"), ("phone", "13900139000")],
+            common::BROWSER_FORM,
+            None,
+        )
+        .await;
+    assert!(
+        posted
+            .location
+            .as_deref()
+            .is_some_and(|l| l.starts_with("/track?draft=")),
+        "{posted:?}"
+    );
+    assert_eq!(app.get("/healthz", None).await.status, 200);
+    assert!(
+        t.elapsed() < Duration::from_secs(1),
+        "the post and /healthz waited {:?} behind a page view",
+        t.elapsed()
+    );
+    // From now on a render can finish; the one holding the turn started too early to.
+    drop(suppressed);
+    assert_eq!(holder.await.unwrap().status, 503);
+    let (second, took) = waiting.await.unwrap();
+    assert_eq!(second.status, 200, "{second:?}");
+    assert!(
+        took >= Duration::from_millis(2_900),
+        "the second view was answered after {took:?}, before the first gave its turn back"
+    );
 }

@@ -44,6 +44,9 @@ pub struct Config {
     pub request_timeout: std::time::Duration,
     /// Password checks (Argon2, 19 MiB and tens of milliseconds each) run at once; more wait.
     pub password_checks: usize,
+    /// Page views rendered at once; more wait their turn, so that submissions (which never wait
+    /// for a turn) find the cores free however many people are reading.
+    pub pages_at_once: usize,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/minyi.db";
@@ -56,6 +59,11 @@ pub const DEFAULT_DRAFT_BYTES_PER_HOUR: i64 = 512 * 1024;
 pub const DEFAULT_DRAFT_BYTES_TOTAL_PER_HOUR: i64 = 32 * 1024 * 1024;
 pub const DEFAULT_REQUEST_TIMEOUT_SECS: i64 = 30;
 pub const DEFAULT_PASSWORD_CHECKS: i64 = 2;
+
+/// Two page renders per core: enough to keep the cores busy while one waits for the database.
+pub fn default_pages_at_once() -> i64 {
+    2 * std::thread::available_parallelism().map_or(2, |n| n.get() as i64)
+}
 
 /// The variables this program reads, with their meaning, for `--help`.
 pub const ENV_HELP: &str = "\
@@ -85,6 +93,8 @@ Environment (also read from a .env file in the working directory):
   MINYI_REQUEST_TIMEOUT_SECS
                         a request not answered within this many seconds gets 503 (default 30)
   MINYI_PASSWORD_CHECKS password checks run at once, each 19 MiB of memory (default 2)
+  MINYI_PAGES_AT_ONCE   page views rendered at once; more wait their turn, while form posts
+                        never wait (default: twice the number of cores)
   RUST_LOG              log filter, e.g. info or minyi=debug";
 
 impl Config {
@@ -186,6 +196,7 @@ impl Config {
             3600,
         ) as u64);
         let password_checks = int("MINYI_PASSWORD_CHECKS", DEFAULT_PASSWORD_CHECKS, 1, 64) as usize;
+        let pages_at_once = int("MINYI_PAGES_AT_ONCE", default_pages_at_once(), 1, 4096) as usize;
         let client_ip_header = match get("MINYI_CLIENT_IP_HEADER") {
             None => None,
             Some(v) if v.trim().is_empty() => None,
@@ -244,6 +255,7 @@ impl Config {
                 draft_bytes_total_per_hour,
                 request_timeout,
                 password_checks,
+                pages_at_once,
             })
         } else {
             Err(problems)

@@ -354,6 +354,31 @@ async fn whole_pages(mut req: Request, next: middleware::Next) -> Response {
     }
 }
 
+/// Page views take turns: at most `MINYI_PAGES_AT_ONCE` are rendered at once, the others wait in
+/// line (first come, first served) without taking any CPU. Form posts, server-function calls,
+/// `/healthz` and static files never wait in this line, so a resident's submission is not slowed
+/// by however many people are reading at that moment. A view that waits past the deadline
+/// ([`deadline`]) is answered 503 like any other late request.
+async fn pages_in_turn(
+    State(turns): State<std::sync::Arc<tokio::sync::Semaphore>>,
+    req: Request,
+    next: middleware::Next,
+) -> Response {
+    let path = req.uri().path();
+    let is_view = matches!(*req.method(), http::Method::GET | http::Method::HEAD)
+        && path != "/healthz"
+        && !path.starts_with("/pkg/")
+        && path != "/favicon.svg";
+    if !is_view {
+        return next.run(req).await;
+    }
+    let _turn = turns
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
+    next.run(req).await
+}
+
 /// Answers 503 when a request is not done within `limit`: a page whose render cannot finish, a
 /// database that does not answer. Nothing hangs; the log says which path it was.
 async fn deadline(
@@ -447,6 +472,10 @@ pub fn router(state: AppState) -> Router {
             _,
         >(context, shell))
         .layer(middleware::from_fn(whole_pages))
+        .layer(middleware::from_fn_with_state(
+            std::sync::Arc::new(tokio::sync::Semaphore::new(state.config.pages_at_once)),
+            pages_in_turn,
+        ))
         .layer(middleware::from_fn_with_state(
             state.config.request_timeout,
             deadline,
