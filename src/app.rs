@@ -44,7 +44,7 @@ use crate::pages::{
     },
 };
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_meta::provide_meta_context;
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
     path, SsrMode,
@@ -77,8 +77,12 @@ pub fn app_with_site(site: SiteInfo) -> impl IntoView {
     view! { <App/> }
 }
 
-/// The HTML document around `App`.
+/// The HTML document around `App`. Its head loads the bundle under the names of this build
+/// ([`crate::server::bundle`]); nothing in it makes a browser without JavaScript fetch a script.
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use crate::server::bundle::BundleTags;
+    use leptos_meta::MetaTags;
     let site = use_context::<SiteInfo>().unwrap_or_default();
     view! {
         <!DOCTYPE html>
@@ -88,9 +92,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="minyi-org" content=site.org_name/>
                 <meta name="theme-color" content="#a61b1b"/>
-                <link rel="stylesheet" href="/pkg/minyi.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <BundleTags options/>
                 <MetaTags/>
             </head>
             <body>

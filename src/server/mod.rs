@@ -2,6 +2,7 @@
 //! the database repositories and the command line.
 
 pub mod auth;
+pub mod bundle;
 pub mod calendar;
 pub mod cli;
 pub mod config;

@@ -461,9 +461,16 @@ pub fn router(state: AppState) -> Router {
         .route("/consultations/{id}/calendar.ics", get(calendar_one))
         .nest_service(
             &format!("/{}", options.site_pkg_dir),
-            ServeDir::new(pkg).precompressed_gzip().precompressed_br(),
+            tower::ServiceBuilder::new()
+                .layer(middleware::from_fn(super::bundle::cache_static))
+                .service(ServeDir::new(pkg).precompressed_gzip().precompressed_br()),
         )
-        .route_service("/favicon.svg", files)
+        .route_service(
+            "/favicon.svg",
+            tower::ServiceBuilder::new()
+                .layer(middleware::from_fn(super::bundle::cache_static))
+                .service(files),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

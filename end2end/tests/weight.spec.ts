@@ -1,0 +1,85 @@
+import { test, expect, Page, Browser, TestInfo } from '@playwright/test';
+import { visitorPage } from './helpers';
+
+/** What a first view of `path` downloads, in a new browser with an empty cache: every response
+ *  with its type and the bytes it took on the wire (headers and encoded body). */
+async function firstView(browser: Browser, info: TestInfo, path: string) {
+  const page = await visitorPage(browser, info);
+  const seen: { url: string; type: string; bytes: number }[] = [];
+  page.on('requestfinished', async (req) => {
+    const sizes = await req.sizes();
+    seen.push({ url: req.url(), type: req.resourceType(), bytes: sizes.responseHeadersSize + sizes.responseBodySize });
+  });
+  await page.goto(path, { waitUntil: 'load' });
+  if (info.project.use.javaScriptEnabled !== false) {
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  }
+  await page.waitForLoadState('networkidle');
+  await page.context().close();
+  return seen;
+}
+
+/** A public page of each kind the demo content has: home, a story, the story list, a solicitation
+ *  with its draft, and the opinion form. */
+async function publicPages(page: Page): Promise<string[]> {
+  await page.goto('/stories');
+  const story = await page.locator('a[href^="/stories/"]').first().getAttribute('href');
+  await page.goto('/solicitations');
+  const sol = await page.locator('a[href^="/solicitations/"]').first().getAttribute('href');
+  expect(story && sol, 'the demo content has a story and a solicitation').toBeTruthy();
+  return ['/', '/stories', story!, sol!, `${sol}/opinions/new`];
+}
+
+test('with JavaScript off a page downloads no script and no wasm', async ({ page, browser }, info) => {
+  test.skip(info.project.name !== 'nojs', 'this is about visitors without JavaScript');
+  for (const path of await publicPages(page)) {
+    const seen = await firstView(browser, info, path);
+    const code = seen.filter((r) => r.type === 'script' || /\.(js|wasm)(\?|$)/.test(r.url));
+    expect(code, `${path} downloaded code with JavaScript off`).toEqual([]);
+    const total = seen.reduce((n, r) => n + r.bytes, 0);
+    console.log(`first view without JavaScript ${path}: ${total} B in ${seen.length} responses`);
+    expect(seen.some((r) => r.type === 'stylesheet'), `${path} has its styles`).toBe(true);
+  }
+});
+
+test('the bundle is content-named, precompressed and kept for a year; a second visit downloads no wasm', async ({ page, browser }, info) => {
+  test.skip(info.project.name === 'nojs', 'without JavaScript there is no bundle to fetch');
+  const r = await page.request.get('/');
+  const html = await r.text();
+  const css = html.match(/href="(\/pkg\/minyi\.[A-Za-z0-9_-]+\.css)"/)?.[1];
+  const js = html.match(/import\('(\/pkg\/minyi\.[A-Za-z0-9_-]+\.js)'\)/)?.[1];
+  const wasm = html.match(/module_or_path:'(\/pkg\/minyi\.[A-Za-z0-9_-]+\.wasm)'/)?.[1];
+  expect(css && js && wasm, `hashed bundle names in the page: ${css} ${js} ${wasm}`).toBeTruthy();
+  expect(html).not.toContain('rel="preload"');
+  expect(html).not.toContain('rel="modulepreload"');
+  for (const file of [css!, js!, wasm!]) {
+    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip']]) {
+      const f = await page.request.get(file, { headers: { 'Accept-Encoding': accept } });
+      expect(f.status(), file).toBe(200);
+      expect(f.headers()['content-encoding'], `${file} with Accept-Encoding: ${accept}`).toBe(encoding);
+      expect(f.headers()['cache-control'], file).toBe('public, max-age=31536000, immutable');
+      expect(f.headers()['vary'] ?? '', file).toContain('accept-encoding');
+    }
+  }
+  const icon = await page.request.get('/favicon.svg');
+  expect(icon.headers()['cache-control']).toBe('public, max-age=86400');
+
+  // One browser, two visits: the second takes the bundle from its cache.
+  const visitor = await visitorPage(browser, info);
+  const cdp = await visitor.context().newCDPSession(visitor);
+  await cdp.send('Network.enable');
+  const urls = new Map<string, string>();
+  const bytes = new Map<string, number>();
+  cdp.on('Network.responseReceived', (e: any) => urls.set(e.requestId, e.response.url));
+  cdp.on('Network.loadingFinished', (e: any) => bytes.set(e.requestId, e.encodedDataLength));
+  const wasmBytes = () => [...bytes].filter(([id]) => (urls.get(id) ?? '').endsWith('.wasm')).reduce((n, [, b]) => n + b, 0);
+  await visitor.goto('/');
+  await expect(visitor.locator('html[data-hydrated]')).toHaveCount(1);
+  const first = wasmBytes();
+  expect(first, 'the first visit downloads the wasm').toBeGreaterThan(10_000);
+  bytes.clear();
+  await visitor.goto('/stories');
+  await expect(visitor.locator('html[data-hydrated]')).toHaveCount(1);
+  expect(wasmBytes(), 'the second visit takes the wasm from the cache').toBe(0);
+  await visitor.context().close();
+});
