@@ -16,8 +16,7 @@ setup-test:
 	@.ci/setup test
 
 build: setup
-	cargo leptos build --release --precompress
-	.ci/gzip-site
+	.ci/build
 
 run: build
 	@mkdir -p data
@@ -28,7 +27,7 @@ run: build
 test: setup-test
 	@start=$$(date +%s); mkdir -p target; \
 	$(MAKE) --no-print-directory lint; \
-	cargo leptos build --release --precompress; .ci/gzip-site; \
+	.ci/build; \
 	$(MAKE) --no-print-directory test-rust 2>&1 | tee target/test-rust.log; \
 	$(MAKE) --no-print-directory test-e2e 2>&1 | tee target/test-e2e.log; \
 	passed=$$(cat target/test-rust.log target/test-e2e.log | awk '\

@@ -1,5 +1,5 @@
 import { test, expect, Page, Browser, TestInfo } from '@playwright/test';
-import { visitorPage } from './helpers';
+import { openSolicitation, visitorPage, writeStory } from './helpers';
 
 /** What a first view of `path` downloads, in a new browser with an empty cache: every response
  *  with its type and the bytes it took on the wire (headers and encoded body). */
@@ -10,7 +10,8 @@ async function firstView(browser: Browser, info: TestInfo, path: string) {
     const sizes = await req.sizes();
     seen.push({ url: req.url(), type: req.resourceType(), bytes: sizes.responseHeadersSize + sizes.responseBodySize });
   });
-  await page.goto(path, { waitUntil: 'load' });
+  const r = await page.goto(path, { waitUntil: 'load' });
+  expect(r?.status(), path).toBe(200);
   if (info.project.use.javaScriptEnabled !== false) {
     await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
   }
@@ -19,20 +20,21 @@ async function firstView(browser: Browser, info: TestInfo, path: string) {
   return seen;
 }
 
-/** A public page of each kind the demo content has: home, a story, the story list, a solicitation
- *  with its draft, and the opinion form. */
-async function publicPages(page: Page): Promise<string[]> {
-  await page.goto('/stories');
-  const story = await page.locator('a[href^="/stories/"]').first().getAttribute('href');
-  await page.goto('/solicitations');
-  const sol = await page.locator('a[href^="/solicitations/"]').first().getAttribute('href');
-  expect(story && sol, 'the demo content has a story and a solicitation').toBeTruthy();
-  return ['/', '/stories', story!, sol!, `${sol}/opinions/new`];
+/** A public page of each kind, made by staff first so the test stands alone: home, the story
+ *  list, a published story, a solicitation with its draft, and the opinion form. */
+async function publicPages(page: Page, info: TestInfo): Promise<string[]> {
+  const tag = `${info.project.name}-${Date.now()}`;
+  const sol = await openSolicitation(page, `页面分量 ${tag}`);
+  await page.goto('/staff/stories/new');
+  await writeStory(page, { title: `页面分量 ${tag}`, slug: `weight-${tag}`, body: '居民的建议写进了条例。' });
+  await page.getByRole('button', { name: '发布', exact: true }).click();
+  await expect(page.getByText('已发布，公众现在可以看到。')).toBeVisible();
+  return ['/', '/stories', `/stories/weight-${tag}`, `/solicitations/${sol}`, `/solicitations/${sol}/opinions/new`];
 }
 
 test('with JavaScript off a page downloads no script and no wasm', async ({ page, browser }, info) => {
   test.skip(info.project.name !== 'nojs', 'this is about visitors without JavaScript');
-  for (const path of await publicPages(page)) {
+  for (const path of await publicPages(page, info)) {
     const seen = await firstView(browser, info, path);
     const code = seen.filter((r) => r.type === 'script' || /\.(js|wasm)(\?|$)/.test(r.url));
     expect(code, `${path} downloaded code with JavaScript off`).toEqual([]);
