@@ -355,21 +355,16 @@ async fn whole_pages(mut req: Request, next: middleware::Next) -> Response {
 }
 
 /// Page views take turns: at most `MINYI_PAGES_AT_ONCE` are rendered at once, the others wait in
-/// line (first come, first served) without taking any CPU. Form posts, server-function calls,
-/// `/healthz` and static files never wait in this line, so a resident's submission is not slowed
-/// by however many people are reading at that moment. A view that waits past the deadline
-/// ([`deadline`]) is answered 503 like any other late request.
+/// line (first come, first served) without taking any CPU. Form posts and server-function calls
+/// never wait in this line, so a resident's submission is not slowed by however many people are
+/// reading at that moment; `/healthz` and static files are routed outside this layer. A view
+/// that waits past the deadline ([`deadline`]) is answered 503 like any other late request.
 async fn pages_in_turn(
     State(turns): State<std::sync::Arc<tokio::sync::Semaphore>>,
     req: Request,
     next: middleware::Next,
 ) -> Response {
-    let path = req.uri().path();
-    let is_view = matches!(*req.method(), http::Method::GET | http::Method::HEAD)
-        && path != "/healthz"
-        && !path.starts_with("/pkg/")
-        && path != "/favicon.svg";
-    if !is_view {
+    if !matches!(*req.method(), http::Method::GET | http::Method::HEAD) {
         return next.run(req).await;
     }
     let _turn = turns
@@ -445,8 +440,8 @@ pub fn router(state: AppState) -> Router {
     let files = ServeDir::new(&*options.site_root)
         .precompressed_gzip()
         .precompressed_br();
+    let pkg_route = format!("/{}", options.site_pkg_dir);
     Router::new()
-        .route("/healthz", get(healthz))
         .route("/staff/reports/{id}/export/{format}", get(export_report))
         .route(
             "/staff/consultations/{id}/registrations.csv",
@@ -459,18 +454,6 @@ pub fn router(state: AppState) -> Router {
         .route("/consultations.ics", get(calendar_feed))
         .route("/deputies/{id}/qr.svg", get(deputy_qr))
         .route("/consultations/{id}/calendar.ics", get(calendar_one))
-        .nest_service(
-            &format!("/{}", options.site_pkg_dir),
-            tower::ServiceBuilder::new()
-                .layer(middleware::from_fn(super::bundle::cache_static))
-                .service(ServeDir::new(pkg).precompressed_gzip().precompressed_br()),
-        )
-        .route_service(
-            "/favicon.svg",
-            tower::ServiceBuilder::new()
-                .layer(middleware::from_fn(super::bundle::cache_static))
-                .service(files),
-        )
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -483,6 +466,21 @@ pub fn router(state: AppState) -> Router {
             std::sync::Arc::new(tokio::sync::Semaphore::new(state.config.pages_at_once)),
             pages_in_turn,
         ))
+        // Added after the layers above, so that they pass neither through whole_pages nor
+        // through the page views' line.
+        .route("/healthz", get(healthz))
+        .nest_service(
+            &pkg_route,
+            tower::ServiceBuilder::new()
+                .layer(middleware::from_fn(super::bundle::cache_static))
+                .service(ServeDir::new(pkg).precompressed_gzip().precompressed_br()),
+        )
+        .route_service(
+            "/favicon.svg",
+            tower::ServiceBuilder::new()
+                .layer(middleware::from_fn(super::bundle::cache_static))
+                .service(files),
+        )
         .layer(middleware::from_fn_with_state(
             state.config.request_timeout,
             deadline,
