@@ -131,6 +131,46 @@ async fn main() {
             },
         ),
         (
+            "keyword_two_chars",
+            Scope::ALL,
+            QueueFilter {
+                keyword: Some("养老".into()),
+                ..Default::default()
+            },
+        ),
+        (
+            "keyword_one_char_deep",
+            Scope::ALL,
+            QueueFilter {
+                keyword: Some("梯".into()),
+                after: Some(max_id / 2),
+                ..Default::default()
+            },
+        ),
+        (
+            "keyword_station_pending",
+            station_scope,
+            QueueFilter {
+                keyword: Some("加装电梯".into()),
+                status: Some(OpinionStatus::Pending),
+                ..Default::default()
+            },
+        ),
+        (
+            "keyword_rare_in_month",
+            Scope::ALL,
+            QueueFilter {
+                keyword: Some("编号123。".into()),
+                from: Some(minyi::domain::time::iso_date(
+                    db::now_ms() - 400 * 86_400_000,
+                )),
+                to: Some(minyi::domain::time::iso_date(
+                    db::now_ms() - 300 * 86_400_000,
+                )),
+                ..Default::default()
+            },
+        ),
+        (
             "tracking_code",
             Scope::ALL,
             QueueFilter {

@@ -639,3 +639,103 @@ on_both!(
     campaign_cluster,
     a_campaign_is_one_cluster_merged_in_one_action
 );
+
+/// Every page of the district-wide queue for `keyword`, as ids in the order shown.
+async fn all_pages(db: &Db, keyword: &str) -> Vec<i64> {
+    let mut f = QueueFilter {
+        keyword: Some(keyword.into()),
+        ..Default::default()
+    };
+    let mut seen = Vec::new();
+    loop {
+        let page = db::moderation::queue(db, Scope::ALL, &f).await.unwrap();
+        seen.extend(page.items.iter().map(|o| o.id));
+        match page.next_after {
+            Some(a) => f.after = Some(a),
+            None => return seen,
+        }
+    }
+}
+
+/// The keyword filter finds, through the index of two-character pieces (migration 0013), exactly
+/// the opinions whose text holds the keyword, as reading every text would: two-character words,
+/// one character, digits in Chinese, text across punctuation and line breaks, a keyword that is
+/// punctuation only; an opinion far back behind thousands of newer ones; and nothing else.
+async fn the_keyword_index_finds_what_reading_every_text_finds(db: Db) {
+    let (sol, _, _, _) = setup(&db).await;
+    let texts = [
+        "养老服务要加强，建议增加助餐点。",
+        "物业费太高。\n停车位也不够",
+        "停车难",
+        "建议：第12条改为“每年公示一次”",
+        "小区电梯",
+        "梯",
+        "ABC物业管理公司应当公示收费",
+        "100%满意",
+        "养 老",
+        "",
+    ];
+    // The oldest opinion holds a word no other does, behind 2,100 newer ones.
+    let (far_back, _) = submit(&db, sol, "远处的唯一词语：鹭鸶桥。", "东湖街道").await;
+    let mut contents = vec![(far_back, "远处的唯一词语：鹭鸶桥。".to_string())];
+    let mut tx = db.pool.begin().await.unwrap();
+    for i in 0..2_100 {
+        let text = format!("{}（第{i}份）", texts[i % texts.len()]);
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO opinions (tracking_code, access_key, solicitation_id, content, identity, \
+             channel, received_on, status, station_id, created_at, updated_at) \
+             SELECT $1, access_key, solicitation_id, $2, identity, channel, received_on, status, \
+             station_id, created_at, updated_at FROM opinions WHERE id = $3 RETURNING id",
+        )
+        .bind(format!("YJ-TEST-{i:05}"))
+        .bind(&text)
+        .bind(far_back)
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+        contents.push((id, text));
+    }
+    tx.commit().await.unwrap();
+    let pieces: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM opinion_grams")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(pieces, 2_101, "every opinion has its row of pieces");
+
+    for keyword in [
+        "养老",
+        "物业",
+        "停车",
+        "梯",
+        "鹭鸶桥",
+        "第12条",
+        "12",
+        "。\n停",
+        "，建议",
+        "ABC物业",
+        "100%",
+        "养 老",
+        "“每年",
+        "（第7份）",
+        "第20",
+        "。",
+        "：",
+        "不存在的词",
+    ] {
+        let mut expected: Vec<i64> = contents
+            .iter()
+            .filter(|(_, t)| t.contains(keyword))
+            .map(|(id, _)| *id)
+            .collect();
+        expected.reverse();
+        assert_eq!(
+            all_pages(&db, keyword).await,
+            expected,
+            "the queue for {keyword:?} shows every opinion holding it, newest first"
+        );
+    }
+}
+on_both!(
+    keyword_index,
+    the_keyword_index_finds_what_reading_every_text_finds
+);

@@ -2,7 +2,7 @@
 //! member's scope (their station's, or all for district staff), accepting, rejecting and merging
 //! one or many opinions in one transaction each, and the groups of near-identical opinions.
 
-use super::{now_ms, Db};
+use super::{now_ms, Backend, Db};
 use crate::domain::moderation::{
     Action, BatchOutcome, Cluster, ClusterView, QueueFilter, QueuePage, Selected, Sort, QUEUE_PAGE,
 };
@@ -88,8 +88,43 @@ fn like_pattern(text: &str) -> String {
     p
 }
 
-fn conditions(scope: Scope, f: &QueueFilter) -> Conditions {
-    let mut c = Conditions::default();
+/// What the indexed pieces of texts (`opinion_grams`, migration 0013) are asked for a keyword: the
+/// phrase of its two-character pieces, or for a single character the pieces it begins. `None` when
+/// the keyword holds no letter, digit or Chinese character that both databases' tokenizers keep:
+/// then only reading the texts finds it.
+enum Grams {
+    Phrase(Vec<String>),
+    Prefix(String),
+}
+
+fn grams(keyword: &str) -> Option<Grams> {
+    let kept = |c: char| {
+        c.is_ascii_alphanumeric()
+            || ('\u{3400}'..='\u{4dbf}').contains(&c)
+            || ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{f900}'..='\u{faff}').contains(&c)
+            || ('\u{20000}'..='\u{3134f}').contains(&c)
+    };
+    let chars: Vec<char> = keyword.chars().collect();
+    match chars.as_slice() {
+        [] => None,
+        [c] => kept(*c).then(|| Grams::Prefix(c.to_string())),
+        _ if chars.iter().any(|&c| kept(c)) => Some(Grams::Phrase(
+            chars.windows(2).map(|w| w.iter().collect()).collect(),
+        )),
+        _ => None,
+    }
+}
+
+/// How the keyword condition is written: by reading each text only, or by asking the index of
+/// pieces first (and still reading the texts it names, so the index never decides a match).
+#[derive(Clone, Copy)]
+enum KeywordBy {
+    Text,
+    Index(Backend),
+}
+
+fn conditions(c: &mut Conditions, scope: Scope, f: &QueueFilter, keyword_by: KeywordBy) {
     if let Some(s) = scope.station.or(f.station) {
         c.push("o.station_id = ?", Arg::Int(s));
     }
@@ -122,11 +157,58 @@ fn conditions(scope: Scope, f: &QueueFilter) -> Conditions {
     if let Some(k) = &f.keyword {
         match crate::domain::opinion::normalize_code(k) {
             Some(code) => c.push("o.tracking_code = ?", Arg::Text(code)),
-            None => c.push("o.content LIKE ? ESCAPE '\\'", Arg::Text(like_pattern(k))),
+            None => keyword(c, k, keyword_by),
         }
     }
-    c
 }
+
+/// The condition that an opinion's text holds `k`.
+fn keyword(c: &mut Conditions, k: &str, by: KeywordBy) {
+    if let (KeywordBy::Index(backend), Some(g)) = (by, grams(k)) {
+        let (sql, arg) = match (backend, g) {
+            // FTS5: a quoted string is one phrase; a quote inside is doubled.
+            (Backend::Sqlite, g) => {
+                let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+                let query = match g {
+                    Grams::Phrase(p) => quote(&p.join(" ")),
+                    Grams::Prefix(c) => format!("{}*", quote(&c)),
+                };
+                (
+                    "o.id IN (SELECT rowid FROM opinion_grams WHERE opinion_grams MATCH ?)",
+                    query,
+                )
+            }
+            (Backend::Postgres, Grams::Phrase(p)) => (
+                "o.id IN (SELECT opinion_id FROM opinion_grams \
+                 WHERE grams @@ phraseto_tsquery('simple', ?))",
+                p.join(" "),
+            ),
+            (Backend::Postgres, Grams::Prefix(c)) => (
+                "o.id IN (SELECT opinion_id FROM opinion_grams \
+                 WHERE grams @@ (plainto_tsquery('simple', ?)::text || ':*')::tsquery)",
+                c,
+            ),
+        };
+        c.push(sql, Arg::Text(arg));
+    }
+    c.push("o.content LIKE ? ESCAPE '\\'", Arg::Text(like_pattern(k)));
+}
+
+/// Whether a filter may match few of the newest opinions, so that reading them in order until a
+/// page is full could read most of the table: a keyword, or a date range.
+fn may_lie_far_back(f: &QueueFilter) -> bool {
+    f.from.is_some()
+        || f.to.is_some()
+        || f.keyword
+            .as_deref()
+            .is_some_and(|k| crate::domain::opinion::normalize_code(k).is_none())
+}
+
+/// How many of the opinions next to the cursor (the newest, on a first page) a far-reaching filter
+/// is first tried on: a keyword or a date found among them fills the page from them alone.
+const FIRST_LOOK: i64 = 2_000;
+/// The widest second look: reading more ids than this in order costs more than gathering.
+const FARTHEST_LOOK: i64 = 120_000;
 
 #[derive(FromRow)]
 struct QueueRow {
@@ -143,29 +225,121 @@ struct QueueRow {
     received_on: String,
 }
 
-/// One page of the queue within `scope`, newest (or oldest) first, phone numbers masked. Pages
-/// by the id of the last row shown, so a page deep in a million opinions costs what the first
-/// one does.
-pub async fn queue(db: &Db, scope: Scope, f: &QueueFilter) -> Result<QueuePage, sqlx::Error> {
-    let mut c = conditions(scope, f);
+/// How one try at a queue page finds its rows.
+#[derive(Clone, Copy)]
+enum Plan {
+    /// Every condition at once, the rows read in id order through the indexes the conditions
+    /// use: right for filters common among recent opinions or served by an index in id order.
+    InOrder,
+    /// [`Plan::InOrder`] within the `n` ids next to the cursor (ids are given in order, so about
+    /// that many opinions): the page is whole if they hold enough matches, since every opinion
+    /// nearer the cursor is among them.
+    Near(i64),
+    /// Every matching id first, through the date index or the index of pieces, then the page.
+    Gathered,
+}
+
+const COLUMNS: &str = "o.id, o.tracking_code, o.solicitation_id, s.title AS solicitation_title, \
+     o.target_label, SUBSTR(o.content, 1, 60) AS excerpt, o.name, o.phone, o.channel, \
+     o.status, o.received_on";
+
+async fn try_page(
+    db: &Db,
+    scope: Scope,
+    f: &QueueFilter,
+    plan: Plan,
+) -> Result<Vec<QueueRow>, sqlx::Error> {
     let oldest = f.sort == Some(Sort::Oldest);
+    let order = if oldest { "ASC" } else { "DESC" };
+    let mut c = Conditions::default();
     if let Some(after) = f.after {
         c.push(
             if oldest { "o.id > ?" } else { "o.id < ?" },
             Arg::Int(after),
         );
     }
-    let sql = format!(
-        "SELECT o.id, o.tracking_code, o.solicitation_id, s.title AS solicitation_title, \
-         o.target_label, SUBSTR(o.content, 1, 60) AS excerpt, o.name, o.phone, o.channel, \
-         o.status, o.received_on FROM opinions o JOIN solicitations s ON s.id = o.solicitation_id \
-         WHERE {} ORDER BY o.id {} LIMIT {}",
-        c.sql(),
-        if oldest { "ASC" } else { "DESC" },
-        QUEUE_PAGE + 1
-    );
-    let mut rows: Vec<QueueRow> = c.bind(sqlx::query_as(&sql)).fetch_all(&db.pool).await?;
-    let more = rows.len() as i64 > QUEUE_PAGE;
+    if let Plan::Near(n) = plan {
+        // The id next to the cursor, through the primary key alone.
+        let edge_sql = format!(
+            "SELECT {}(o.id) FROM opinions o WHERE {}",
+            if oldest { "MIN" } else { "MAX" },
+            c.sql()
+        );
+        let mut q = sqlx::query_scalar::<_, Option<i64>>(&edge_sql);
+        if let Some(after) = f.after {
+            q = q.bind(after);
+        }
+        let edge = q.fetch_one(&db.pool).await?.unwrap_or(0);
+        if oldest {
+            c.push("o.id < ?", Arg::Int(edge.saturating_add(n)));
+        } else {
+            c.push("o.id > ?", Arg::Int(edge.saturating_sub(n)));
+        }
+    }
+    let by = match plan {
+        Plan::Gathered => KeywordBy::Index(db.backend),
+        _ => KeywordBy::Text,
+    };
+    conditions(&mut c, scope, f, by);
+    let filters = c.sql();
+    let limit = QUEUE_PAGE + 1;
+    let from = "JOIN solicitations s ON s.id = o.solicitation_id";
+    // SQLite reads an IN list of the index's matches in id order and stops at a full page, so
+    // a keyword is gathered in order; a date range (and anything on PostgreSQL, whose text index
+    // has no order) is gathered whole, ids only, then sorted.
+    let in_order = match plan {
+        Plan::InOrder | Plan::Near(_) => true,
+        Plan::Gathered => {
+            db.backend == Backend::Sqlite && f.keyword.as_deref().and_then(grams).is_some()
+        }
+    };
+    let sql = match plan {
+        _ if in_order => format!(
+            "SELECT {COLUMNS} FROM opinions o {from} WHERE {filters} \
+             ORDER BY o.id {order} LIMIT {limit}"
+        ),
+        _ => format!(
+            "WITH m AS MATERIALIZED (SELECT o.id FROM opinions o WHERE {filters}) \
+             SELECT {COLUMNS} FROM opinions o {from} \
+             WHERE o.id IN (SELECT id FROM m ORDER BY id {order} LIMIT {limit}) \
+             ORDER BY o.id {order}"
+        ),
+    };
+    c.bind(sqlx::query_as(&sql)).fetch_all(&db.pool).await
+}
+
+/// One page of the queue within `scope`, newest (or oldest) first, phone numbers masked. Pages
+/// by the id of the last row shown, so a page deep in a million opinions costs what the first
+/// one does. A keyword or a date range is tried on the newest opinions first and, when they do
+/// not fill the page, gathered through its index: a word in one opinion of a million and a
+/// month a year back cost what a common word does.
+pub async fn queue(db: &Db, scope: Scope, f: &QueueFilter) -> Result<QueuePage, sqlx::Error> {
+    let full = |rows: &Vec<QueueRow>| rows.len() as i64 > QUEUE_PAGE;
+    let mut rows = if may_lie_far_back(f) {
+        let first = try_page(db, scope, f, Plan::Near(FIRST_LOOK)).await?;
+        // A first look with a few matches says how many ids hold a page: look that far (twice,
+        // for luck) if it is not too far. None at all: the index finds them faster.
+        let wider = match first.len() as i64 {
+            _ if full(&first) => Some(first),
+            0 => None,
+            m => {
+                let span = FIRST_LOOK * (QUEUE_PAGE + 1) * 2 / m;
+                if span <= FARTHEST_LOOK {
+                    let rows = try_page(db, scope, f, Plan::Near(span)).await?;
+                    full(&rows).then_some(rows)
+                } else {
+                    None
+                }
+            }
+        };
+        match wider {
+            Some(rows) => rows,
+            None => try_page(db, scope, f, Plan::Gathered).await?,
+        }
+    } else {
+        try_page(db, scope, f, Plan::InOrder).await?
+    };
+    let more = full(&rows);
     rows.truncate(QUEUE_PAGE as usize);
     let next_after = more.then(|| rows.last().map(|r| r.id)).flatten();
     Ok(QueuePage {
