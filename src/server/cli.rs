@@ -237,6 +237,7 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                 .map_err(|e| format!("无法读取签名密钥：{e}"))?;
             let mailer = super::notify::Mailer::from_config(&state.config)?;
             super::notify::spawn(state.clone(), mailer);
+            super::pages::spawn_refresh(state.clone());
             let app = router::router(state);
             let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
                 format!("无法在 {addr} 上监听：{e}（可用 LEPTOS_SITE_ADDR 换一个地址）")

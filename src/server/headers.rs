@@ -18,23 +18,35 @@ use sha2::{Digest, Sha256};
 /// this site; images also from https (pictures in stories); no plugins, no framing, forms only
 /// to this site.
 pub fn policy(nonce: Option<&str>) -> String {
-    static HASHES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let hashes = HASHES.get_or_init(|| {
-        use base64::Engine;
+    with_scripts(&nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default())
+}
+
+/// [`policy`] for a page served to many (the page cache), which names the hashes of the page's
+/// inline scripts instead of a nonce everyone who fetched the page has seen.
+pub fn policy_with_scripts(scripts: &[&str]) -> String {
+    let sources: String = scripts.iter().map(|s| hash_source(s)).collect();
+    with_scripts(&sources)
+}
+
+fn hash_source(script: &str) -> String {
+    use base64::Engine;
+    let digest = Sha256::digest(script.as_bytes());
+    format!(
+        " 'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+fn with_scripts(sources: &str) -> String {
+    static HANDLERS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let handlers = HANDLERS.get_or_init(|| {
         crate::components::scripts::ALL
             .iter()
-            .map(|s| {
-                let digest = Sha256::digest(s.as_bytes());
-                format!(
-                    " 'sha256-{}'",
-                    base64::engine::general_purpose::STANDARD.encode(digest)
-                )
-            })
+            .map(|s| hash_source(s))
             .collect()
     });
-    let nonce = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
     format!(
-        "default-src 'self'; script-src 'self'{nonce} 'wasm-unsafe-eval' 'unsafe-hashes'{hashes}; \
+        "default-src 'self'; script-src 'self'{sources} 'wasm-unsafe-eval' 'unsafe-hashes'{handlers}; \
          style-src 'self'; img-src 'self' data: https:; connect-src 'self'; font-src 'self'; \
          object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     )

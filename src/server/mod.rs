@@ -13,6 +13,7 @@ pub mod guard;
 pub mod headers;
 pub mod markdown;
 pub mod notify;
+pub mod pages;
 pub mod passwords;
 pub mod qr;
 pub mod router;

@@ -466,6 +466,11 @@ pub fn router(state: AppState) -> Router {
             std::sync::Arc::new(tokio::sync::Semaphore::new(state.config.pages_at_once)),
             pages_in_turn,
         ))
+        // Outside the line: a page served from the cache takes no turn.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            super::pages::cached,
+        ))
         // Added after the layers above, so that they pass neither through whole_pages nor
         // through the page views' line.
         .route("/healthz", get(healthz))
@@ -490,5 +495,10 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(max_body))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(headers::secure))
+        // Outermost: a page served from the cache takes no turn and passes through no layer.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            super::pages::cached,
+        ))
         .with_state(state)
 }

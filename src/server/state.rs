@@ -14,6 +14,8 @@ pub struct AppState {
     pub keys: Keys,
     /// The few threads that hash and check passwords (Argon2 is memory- and CPU-heavy).
     pub passwords: super::passwords::Passwords,
+    /// Rendered public pages, shared until what they show changes.
+    pub pages: super::pages::Pages,
 }
 
 impl AppState {
@@ -26,7 +28,10 @@ impl AppState {
         let keys = Keys::load(&db).await?;
         // Made now, so that the first sign-in under an unknown name takes no longer than others.
         let _ = super::auth::dummy_hash();
+        let pages = super::pages::Pages::default();
+        pages.refresh(&db).await?;
         Ok(AppState {
+            pages,
             // Room for about five seconds of waiting sign-ins (an Argon2 check takes ~25 ms).
             passwords: super::passwords::Passwords::start(
                 config.password_checks,

@@ -124,6 +124,8 @@ pub fn config_with(vars: &[(&str, &str)]) -> Config {
 pub struct App {
     pub base: String,
     pub db: Db,
+    /// The server's page cache, to read the version as its refresh task would.
+    pages: minyi::server::pages::Pages,
     agent: ureq::Agent,
     jar: std::sync::Arc<std::sync::Mutex<Option<String>>>,
 }
@@ -167,6 +169,7 @@ pub async fn start_with(db: Db, config: Config) -> App {
     let state = AppState::new(db.clone(), config, options)
         .await
         .expect("state");
+    let pages = state.pages.clone();
     let app = minyi::server::router::router(state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -183,6 +186,7 @@ pub async fn start_with(db: Db, config: Config) -> App {
     App {
         base: format!("http://{addr}"),
         db,
+        pages,
         // A request that gets no answer fails the test instead of hanging the suite.
         agent: ureq::AgentBuilder::new()
             .redirects(0)
@@ -209,6 +213,7 @@ impl App {
         App {
             base: self.base.clone(),
             db: self.db.clone(),
+            pages: self.pages.clone(),
             agent: self.agent.clone(),
             jar: Default::default(),
         }
@@ -270,8 +275,23 @@ impl App {
         self.get_with(path, &[], session).await
     }
 
-    /// GET `path` with extra `headers`, and the session cookie if given.
+    /// GET `path` with extra `headers`, and the session cookie if given. Tests write through the
+    /// repository too, out of any request: the server's cache learns of such writes within a
+    /// second (its refresh task), so the page cache's version is read first, as that task would.
     pub async fn get_with(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+        session: Option<&str>,
+    ) -> Resp {
+        // A test that closed the pool still gets its answer.
+        let _ = self.pages.refresh(&self.db).await;
+        self.get_as_served(path, headers, session).await
+    }
+
+    /// GET `path` as the server answers it at this instant, without reading the page version
+    /// first: what a visitor gets right after a write made through a request.
+    pub async fn get_as_served(
         &self,
         path: &str,
         headers: &[(&str, &str)],

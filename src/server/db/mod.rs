@@ -12,6 +12,7 @@ pub mod messages;
 pub mod moderation;
 pub mod notifications;
 pub mod opinions;
+pub mod pages;
 pub mod rate;
 pub mod reports;
 pub mod secrets;
