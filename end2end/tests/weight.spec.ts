@@ -1,5 +1,5 @@
 import { test, expect, Page, Browser, TestInfo } from '@playwright/test';
-import { openSolicitation, visitorPage, writeStory } from './helpers';
+import { openSolicitation, signIn, visitorPage, writeStory } from './helpers';
 
 /** What a first view of `path` downloads, in a new browser with an empty cache: every response
  *  with its type and the bytes it took on the wire (headers and encoded body). */
@@ -84,4 +84,41 @@ test('the bundle is content-named, precompressed and kept for a year; a second v
   await expect(visitor.locator('html[data-hydrated]')).toHaveCount(1);
   expect(wasmBytes(), 'the second visit takes the wasm from the cache').toBe(0);
   await visitor.context().close();
+});
+
+/** The first-view budgets in bytes on the wire (issue 12): 200 KB for a resident's page, 600 KB for
+ *  a staff page. Until the bundle is split by area, every page carries the whole app and is over
+ *  them; each is then held to CEILING, what the heaviest page weighs today with a little room, so
+ *  that a change adding weight fails here, and must raise the ceiling in the open and say why. */
+const BUDGET = { public: 200_000, staff: 600_000 };
+const CEILING = 930_000;
+
+function heldTo(budget: number) {
+  return Math.max(budget, CEILING);
+}
+
+test('a first view stays within its budget', async ({ page, browser }, info) => {
+  test.skip(info.project.name === 'nojs', 'without JavaScript a page is a few kilobytes, checked above');
+  for (const path of await publicPages(page, info)) {
+    const total = (await firstView(browser, info, path)).reduce((n, r) => n + r.bytes, 0);
+    console.log(`first view ${path}: ${total} B (budget ${BUDGET.public} B, held to ${heldTo(BUDGET.public)} B)`);
+    expect(total, `first view of ${path}: ${total} B, over ${heldTo(BUDGET.public)} B`).toBeLessThanOrEqual(heldTo(BUDGET.public));
+  }
+  // A staff page, with an empty cache after signing in.
+  const staff = await visitorPage(browser, info);
+  await signIn(staff);
+  const cdp = await staff.context().newCDPSession(staff);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.clearBrowserCache');
+  let total = 0;
+  staff.on('requestfinished', async (req) => {
+    const sizes = await req.sizes();
+    total += sizes.responseHeadersSize + sizes.responseBodySize;
+  });
+  await staff.goto('/staff/opinions');
+  await expect(staff.locator('html[data-hydrated]')).toHaveCount(1);
+  await staff.waitForLoadState('networkidle');
+  console.log(`first view /staff/opinions: ${total} B (budget ${BUDGET.staff} B, held to ${heldTo(BUDGET.staff)} B)`);
+  expect(total, `first view of /staff/opinions: ${total} B, over ${heldTo(BUDGET.staff)} B`).toBeLessThanOrEqual(heldTo(BUDGET.staff));
+  await staff.context().close();
 });
