@@ -27,10 +27,13 @@ async fn contents(db: &Db) -> Vec<(String, Vec<String>)> {
     .unwrap();
     let mut out = Vec::new();
     for t in tables {
-        let rows = sqlx::query(&format!("SELECT * FROM {t}"))
-            .fetch_all(&db.pool)
-            .await
-            .unwrap();
+        // The keyword index's words are a type of PostgreSQL's own: compared as text.
+        let sql = if db.backend == db::Backend::Postgres && t == "opinion_grams" {
+            "SELECT opinion_id, CAST(grams AS TEXT) AS grams FROM opinion_grams".to_string()
+        } else {
+            format!("SELECT * FROM {t}")
+        };
+        let rows = sqlx::query(&sql).fetch_all(&db.pool).await.unwrap();
         let mut lines: Vec<String> = rows
             .iter()
             .map(|r| {

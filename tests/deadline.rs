@@ -24,14 +24,15 @@ async fn a_render_that_never_finishes_answers_503() {
     // resource created now waits forever.
     let suppressed = leptos::server::SuppressResourceLoad::new();
     let started = Instant::now();
-    let r = app.get("/stories", None).await;
+    // A query string never asked for: rendered, not taken from the page cache.
+    let r = app.get("/stories?render=1", None).await;
     let took = started.elapsed();
     drop(suppressed);
     assert_eq!(r.status, 503, "{r:?}");
     assert!(r.body.contains("刷新重试"), "{}", r.body);
     assert!(took < Duration::from_secs(5), "answered after {took:?}");
     // The server goes on serving.
-    assert_eq!(app.get("/stories", None).await.status, 200);
+    assert_eq!(app.get("/stories?render=2", None).await.status, 200);
     assert_eq!(app.get("/healthz", None).await.status, 200);
 }
 
@@ -58,13 +59,14 @@ async fn posts_do_not_wait_behind_page_views() {
     let started = Instant::now();
     let holder = {
         let app = app.clone();
-        tokio::spawn(async move { app.get("/stories", None).await })
+        // Query strings never asked for: rendered, not taken from the page cache.
+        tokio::spawn(async move { app.get("/stories?hold=1", None).await })
     };
     tokio::time::sleep(Duration::from_millis(300)).await;
     let waiting = {
         let app = app.clone();
         tokio::spawn(async move {
-            let r = app.get("/", None).await;
+            let r = app.get("/?wait=1", None).await;
             (r, started.elapsed())
         })
     };
