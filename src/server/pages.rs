@@ -20,8 +20,8 @@
 //! says `no-store`; and a page holding a form's one-time key (`submit_key`), which must differ for
 //! every visitor.
 //!
-//! A cached page's Content-Security-Policy names the hashes of its inline scripts instead of the
-//! render's nonce, which everyone who fetched the page has seen. Every page, cached or not, gets an
+//! A cached page's Content-Security-Policy names the hashes of the render's own inline scripts
+//! (those with its nonce) instead of the nonce, which everyone who fetched the page has seen. Every page, cached or not, gets an
 //! `ETag` and is answered `304` when the browser's copy is the current one.
 
 use super::state::AppState;
@@ -192,37 +192,35 @@ fn may_write(req: &Request) -> bool {
             && super::headers::is_private(uri.path(), uri.query().unwrap_or("")))
 }
 
-/// The encodings a request accepts, from its `Accept-Encoding` (a `q=0` refuses one).
-fn accepts(headers: &HeaderMap, coding: &str) -> bool {
+/// The comma-separated items of every `name` header of a request, trimmed.
+fn items(headers: &HeaderMap, name: header::HeaderName) -> impl Iterator<Item = &str> {
     headers
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
+        .get_all(name)
+        .into_iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
-        .any(|item| {
-            let mut parts = item.split(';');
-            let name = parts.next().unwrap_or("").trim();
-            let refused = parts.any(|p| {
-                p.trim()
-                    .strip_prefix("q=")
-                    .and_then(|q| q.trim().parse::<f32>().ok())
-                    .is_some_and(|q| q <= 0.0)
-            });
-            name.eq_ignore_ascii_case(coding) && !refused
-        })
+        .map(str::trim)
+}
+
+/// Whether a request takes `coding`, from its `Accept-Encoding` (a `q=0` refuses one).
+fn accepts(headers: &HeaderMap, coding: &str) -> bool {
+    items(headers, header::ACCEPT_ENCODING).any(|item| {
+        let mut parts = item.split(';');
+        let name = parts.next().unwrap_or("").trim();
+        let refused = parts.any(|p| {
+            p.trim()
+                .strip_prefix("q=")
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .is_some_and(|q| q <= 0.0)
+        });
+        name.eq_ignore_ascii_case(coding) && !refused
+    })
 }
 
 /// Whether the browser's copy (`If-None-Match`) is `etag`.
 fn fresh(headers: &HeaderMap, etag: &HeaderValue) -> bool {
-    headers
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|t| {
-            let t = t.trim();
-            t == "*" || t.trim_start_matches("W/") == etag.to_str().unwrap_or("")
-        })
+    let etag = etag.to_str().unwrap_or("");
+    items(headers, header::IF_NONE_MATCH).any(|t| t == "*" || t.trim_start_matches("W/") == etag)
 }
 
 fn etag_of(body: &[u8]) -> HeaderValue {
@@ -231,9 +229,12 @@ fn etag_of(body: &[u8]) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{hex}\"")).expect("hex is a valid header value")
 }
 
-/// The texts of the inline scripts of a page (`<script>` without `src`), as the browser hashes
-/// them for the Content-Security-Policy.
-fn inline_scripts(html: &str) -> Vec<&str> {
+/// The texts of the inline scripts that carry the render's `nonce`, as the browser hashes them
+/// for the Content-Security-Policy. Only those: a script that got into the page any other way
+/// (text someone managed to inject) has no nonce, stays unlisted and is blocked, as it would be
+/// on a page rendered for one person.
+fn nonced_scripts<'a>(html: &'a str, nonce: &str) -> Vec<&'a str> {
+    let attribute = format!(" nonce=\"{nonce}\"");
     let mut found = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find("<script") {
@@ -246,12 +247,23 @@ fn inline_scripts(html: &str) -> Vec<&str> {
         let Some(close) = body.find("</script>") else {
             break;
         };
-        if !tag.contains(" src=") {
+        if tag.contains(&attribute) && !tag.contains(" src=") {
             found.push(&body[..close]);
         }
         rest = &body[close..];
     }
     found
+}
+
+/// The nonce a render's policy names, if any.
+fn nonce_of(headers: &HeaderMap) -> Option<&str> {
+    let policy = headers
+        .get(header::CONTENT_SECURITY_POLICY)?
+        .to_str()
+        .ok()?;
+    let start = policy.find("'nonce-")? + "'nonce-".len();
+    let len = policy[start..].find('\'')?;
+    Some(&policy[start..start + len])
 }
 
 /// The answer for a page, in the encoding the request takes, or `304`.
@@ -299,7 +311,8 @@ fn entry_of(parts: &http::response::Parts, plain: Bytes, version: i64) -> Option
     if html.contains("name=\"submit_key\"") {
         return None;
     }
-    let policy = super::headers::policy_with_scripts(&inline_scripts(html));
+    let scripts = nonce_of(&parts.headers).map_or_else(Vec::new, |n| nonced_scripts(html, n));
+    let policy = super::headers::policy_with_scripts(&scripts);
     let mut headers = parts.headers.clone();
     headers.remove(header::CONTENT_LENGTH);
     headers.insert(
@@ -452,13 +465,21 @@ mod tests {
     }
 
     #[test]
-    fn finds_inline_scripts_only() {
-        let html = r#"<head><script type="module" nonce="n">import('/pkg/a.js')</script>
-            <script src="/x.js"></script></head><body><script>window.a=1</script></body>"#;
+    fn lists_only_the_scripts_of_the_render() {
+        let html = r#"<head><script type="module" nonce="n1">import('/pkg/a.js')</script>
+            <script src="/x.js" nonce="n1"></script></head><body><p>x</p><script>alert(1)</script>
+            <script nonce="other">alert(2)</script><script nonce="n1">window.a=1</script></body>"#;
         assert_eq!(
-            inline_scripts(html),
+            nonced_scripts(html, "n1"),
             vec!["import('/pkg/a.js')", "window.a=1"]
         );
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("script-src 'self' 'nonce-n1' 'wasm-unsafe-eval'"),
+        );
+        assert_eq!(nonce_of(&h), Some("n1"));
+        assert_eq!(nonce_of(&HeaderMap::new()), None);
     }
 
     #[test]

@@ -466,11 +466,6 @@ pub fn router(state: AppState) -> Router {
             std::sync::Arc::new(tokio::sync::Semaphore::new(state.config.pages_at_once)),
             pages_in_turn,
         ))
-        // Outside the line: a page served from the cache takes no turn.
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            super::pages::cached,
-        ))
         // Added after the layers above, so that they pass neither through whole_pages nor
         // through the page views' line.
         .route("/healthz", get(healthz))
