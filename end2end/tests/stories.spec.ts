@@ -97,6 +97,31 @@ test('with JavaScript the page hydrates, navigates in place and logs no errors',
   expect(errors).toEqual([]);
 });
 
+test('a page whose code does not arrive is loaded in full, not left broken', async ({ page }, info) => {
+  test.skip(info.project.name === 'nojs', 'without JavaScript there is no code to fetch');
+  await page.goto('/');
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+  await page.evaluate(() => { (window as any).__samePage = true; });
+  // From now on no chunk of the bundle arrives (a dropped connection, or a new build replaced them).
+  let refused = 0;
+  await page.route(/\/pkg\/.*\.wasm$/, (route) => { refused++; return route.abort(); });
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '征求意见' }).click();
+  await expect(page).toHaveURL(/\/solicitations$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(refused, 'the page’s chunk was asked for').toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as any).__samePage), 'the page was loaded in full').toBeUndefined();
+  // The full page cannot hydrate either, and stays as it is, working as it does without JavaScript,
+  // rather than loading itself again and again.
+  let loads = 0;
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) loads++; });
+  await page.waitForTimeout(1500);
+  expect(loads, 'the page did not load itself again').toBe(0);
+  await expect(page).toHaveURL(/\/solicitations$/);
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '案例故事' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '案例故事' })).toBeVisible();
+});
+
 test('the sign-in form can be used with the keyboard alone', async ({ page }) => {
   await page.goto('/staff/login');
   await page.getByLabel('用户名').focus();

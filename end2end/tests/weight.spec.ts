@@ -54,13 +54,21 @@ test('the bundle is content-named, precompressed and kept for a year; a second v
   expect(css && js && wasm, `hashed bundle names in the page: ${css} ${js} ${wasm}`).toBeTruthy();
   expect(html).not.toContain('rel="preload"');
   expect(html).not.toContain('rel="modulepreload"');
-  for (const file of [css!, js!, wasm!]) {
+  // The glue imports the split loader, which names every chunk; a chunk is kept for good too.
+  const glue = await (await page.request.get(js!)).text();
+  const loader = glue.match(/__wasm_split\.[A-Za-z0-9_-]+\.js/)?.[0];
+  expect(loader, 'the glue imports the split loader').toBeTruthy();
+  const loaderText = await (await page.request.get(`/pkg/${loader}`)).text();
+  const chunk = loaderText.match(/\.\/((?:chunk|split)_[A-Za-z0-9_]+\.[A-Za-z0-9_-]+\.wasm)/)?.[1];
+  expect(chunk, 'the split loader names its chunks').toBeTruthy();
+  for (const file of [css!, js!, wasm!, `/pkg/${loader}`, `/pkg/${chunk}`]) {
     for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip']]) {
       const f = await page.request.get(file, { headers: { 'Accept-Encoding': accept } });
       expect(f.status(), file).toBe(200);
       expect(f.headers()['content-encoding'], `${file} with Accept-Encoding: ${accept}`).toBe(encoding);
       expect(f.headers()['cache-control'], file).toBe('public, max-age=31536000, immutable');
       expect(f.headers()['vary'] ?? '', file).toContain('accept-encoding');
+      expect(f.headers()['content-security-policy'], `${file} carries no page policy`).toBeUndefined();
     }
   }
   const icon = await page.request.get('/favicon.svg');
@@ -80,18 +88,20 @@ test('the bundle is content-named, precompressed and kept for a year; a second v
   const first = wasmBytes();
   expect(first, 'the first visit downloads the wasm').toBeGreaterThan(10_000);
   bytes.clear();
-  await visitor.goto('/stories');
+  await visitor.goto('/');
   await expect(visitor.locator('html[data-hydrated]')).toHaveCount(1);
-  expect(wasmBytes(), 'the second visit takes the wasm from the cache').toBe(0);
+  expect(wasmBytes(), 'the second visit takes the wasm, main and chunks, from the cache').toBe(0);
   await visitor.context().close();
 });
 
 /** The first-view budgets in bytes on the wire (issue 12): 200 KB for a resident's page, 600 KB for
- *  a staff page. Until the bundle is split by area, every page carries the whole app and is over
- *  them; each is then held to CEILING, what the heaviest page weighs today with a little room, so
- *  that a change adding weight fails here, and must raise the ceiling in the open and say why. */
+ *  a staff page. The bundle is split into a chunk per page, but the part every page needs (the
+ *  framework, the router and every string of the app) is still about 180 KB, so pages are over
+ *  the resident's budget; each is then held to CEILING, what the heaviest page weighs today with a
+ *  little room (it was 930,000 before the split), so that a change adding weight fails here, and
+ *  must raise the ceiling in the open and say why. */
 const BUDGET = { public: 200_000, staff: 600_000 };
-const CEILING = 930_000;
+const CEILING = 500_000;
 
 function heldTo(budget: number) {
   return Math.max(budget, CEILING);

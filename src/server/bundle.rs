@@ -2,7 +2,7 @@
 //! and the tags of the document's head that load them.
 //!
 //! A release build names each file after a hash of its content (`minyi.<hash>.wasm`), so a file
-//! never changes under its name and browsers may keep it for a year (see [`cache_static`]);
+//! never changes under its name and browsers may keep it for a year (see [`cache_pkg`]);
 //! cargo-leptos writes the hashes to `hash.txt` beside the server binary. Without that file (a
 //! debug build, the Rust tests) the plain names are used.
 //!
@@ -74,9 +74,21 @@ impl Bundle {
 
     /// The script that loads the glue, instantiates the wasm and hydrates the page. A module
     /// script runs after the document is parsed, so the page is complete when hydration starts.
+    ///
+    /// It also watches the bundle's own downloads (every `.wasm`: the main one and the chunks of
+    /// the lazily loaded pages). A chunk that does not arrive (the network dropped, or a new
+    /// build replaced the files) must not leave a broken page: during a client-side navigation
+    /// the browser loads the page it was going to (`data-to`, kept by the app) in full instead;
+    /// before hydration has finished the server-rendered page simply stays as it is, working as it
+    /// does without JavaScript. The failed download never settles, so the app does not panic.
     pub fn loader(&self, pkg: &str) -> String {
         format!(
-            "import('/{pkg}/{js}').then(m=>m.default({{module_or_path:'/{pkg}/{wasm}'}}).then(()=>m.hydrate()))",
+            "const d=document.documentElement,f=fetch;\
+             window.fetch=(u,o)=>{{const p=f(u,o);return /\\.wasm$/.test(u.url||u)?\
+             p.then(r=>{{if(!r.ok)throw r;return r}}).catch(()=>{{\
+             if(d.hasAttribute('data-hydrated'))location.assign(d.dataset.to||location.href);\
+             return new Promise(()=>{{}})}}):p}};\
+             import('/{pkg}/{js}').then(m=>m.default({{module_or_path:'/{pkg}/{wasm}'}}).then(()=>m.hydrate()))",
             js = self.js,
             wasm = self.wasm,
         )
@@ -98,34 +110,38 @@ pub fn BundleTags(options: LeptosOptions) -> impl IntoView {
 /// One year, the longest a cache is asked to keep anything.
 const FOR_GOOD: &str = "public, max-age=31536000, immutable";
 
-/// The caching headers of the site's files: a file whose name carries its content's hash is kept
-/// for a year and never revalidated (a new build has new names); any other file (the icon) is
-/// revalidated after a day. Every file may come in more than one encoding, so caches key on the
-/// `Accept-Encoding` of the request.
-pub async fn cache_static(req: Request, next: Next) -> Response {
-    let hashed = is_hashed(req.uri().path());
-    let mut res = next.run(req).await;
-    if res.status() == StatusCode::OK || res.status() == StatusCode::NOT_MODIFIED {
-        let h = res.headers_mut();
-        let rule = if hashed {
-            FOR_GOOD
-        } else {
-            "public, max-age=86400"
-        };
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(rule));
-        h.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+/// The caching headers of the package directory's files. In a build with hashed names every one
+/// of them carries its content's hash (styles, glue, the main wasm, the split loader and every
+/// chunk), so it is kept for a year and never revalidated: a new build has new names.
+pub async fn cache_pkg(req: Request, next: Next) -> Response {
+    let hashed = Bundle::current().hashed;
+    let rule = if hashed { FOR_GOOD } else { A_DAY };
+    let mut res = cache_with(rule, next.run(req).await);
+    if hashed {
+        // A file that is never revalidated needs no date to revalidate against, and nothing
+        // fetches part of one.
+        res.headers_mut().remove(header::LAST_MODIFIED);
+        res.headers_mut().remove(header::ACCEPT_RANGES);
     }
     res
 }
 
-/// Whether the file at `path` is one of the bundle's content-named files.
-fn is_hashed(path: &str) -> bool {
-    let b = Bundle::current();
-    b.hashed
-        && path
-            .rsplit('/')
-            .next()
-            .is_some_and(|f| f == b.css || f == b.js || f == b.wasm)
+/// The caching headers of the site's other files (the icon): revalidated after a day.
+pub async fn cache_file(req: Request, next: Next) -> Response {
+    cache_with(A_DAY, next.run(req).await)
+}
+
+const A_DAY: &str = "public, max-age=86400";
+
+/// Every file may come in more than one encoding, so caches key on the `Accept-Encoding` of the
+/// request.
+fn cache_with(rule: &'static str, mut res: Response) -> Response {
+    if res.status() == StatusCode::OK || res.status() == StatusCode::NOT_MODIFIED {
+        let h = res.headers_mut();
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(rule));
+        h.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    res
 }
 
 #[cfg(test)]
@@ -139,10 +155,9 @@ mod tests {
         assert_eq!(b.js, "minyi.AbC-1.js");
         assert_eq!(b.wasm, "minyi.dEf_2.wasm");
         assert!(b.hashed);
-        assert_eq!(
-            b.loader("pkg"),
+        assert!(b.loader("pkg").ends_with(
             "import('/pkg/minyi.AbC-1.js').then(m=>m.default({module_or_path:'/pkg/minyi.dEf_2.wasm'}).then(()=>m.hydrate()))"
-        );
+        ));
     }
 
     #[test]

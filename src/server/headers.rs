@@ -63,11 +63,21 @@ pub fn is_private(path: &str, query: &str) -> bool {
 }
 
 /// The middleware: adds what is missing of the headers above.
+///
+/// A file of the browser bundle gets only what applies to it: the policy, framing and referrer
+/// rules are read from documents, and a first view fetches a hundred chunks or more, each of
+/// which would carry half a kilobyte of them for nothing.
 pub async fn secure(req: Request, next: Next) -> Response {
     let private = is_private(req.uri().path(), req.uri().query().unwrap_or(""));
     let https = super::auth::is_https(req.headers());
+    let bundle_file = req.uri().path().starts_with("/pkg/");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
+    if bundle_file {
+        h.entry(header::X_CONTENT_TYPE_OPTIONS)
+            .or_insert(HeaderValue::from_static("nosniff"));
+        return res;
+    }
     let private = private || h.contains_key(header::SET_COOKIE);
     if private {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

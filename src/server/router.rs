@@ -472,13 +472,13 @@ pub fn router(state: AppState) -> Router {
         .nest_service(
             &pkg_route,
             tower::ServiceBuilder::new()
-                .layer(middleware::from_fn(super::bundle::cache_static))
+                .layer(middleware::from_fn(super::bundle::cache_pkg))
                 .service(ServeDir::new(pkg).precompressed_gzip().precompressed_br()),
         )
         .route_service(
             "/favicon.svg",
             tower::ServiceBuilder::new()
-                .layer(middleware::from_fn(super::bundle::cache_static))
+                .layer(middleware::from_fn(super::bundle::cache_file))
                 .service(files),
         )
         .layer(middleware::from_fn_with_state(
