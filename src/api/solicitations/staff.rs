@@ -1,129 +1,16 @@
-//! Solicitations: the public list and page (with the draft, article by article), and what staff do
-//! with them: the editor, and new versions of the draft checked before they are saved.
+//! What staff do with solicitations: the lists, the editor, and new versions of the draft
+//! checked before they are saved.
 #![expect(
     clippy::too_many_arguments,
     reason = "a form's fields arrive as one argument each, flat, so that plain form posts name them simply"
 )]
 
-use crate::domain::{
-    account::StationOption,
-    form::FormState,
-    opinion::PublishedOpinion,
-    solicitation::{DraftText, Solicitation, SolicitationSummary},
-    statute::ParsedDraft,
-    story::Page,
-};
+use super::{DraftEditorData, SolicitationEditorData};
+#[cfg(feature = "ssr")]
+use crate::domain::form::FormState;
+use crate::domain::solicitation::{Solicitation, SolicitationSummary};
 use crate::error::AppError;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// Solicitations on one page of the public list.
-pub const PER_PAGE: usize = 20;
-
-/// One page of the public list, and the server's clock for the days left.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SolicitationList {
-    pub page: Page<SolicitationSummary>,
-    pub now: i64,
-}
-
-/// The public list: those taking opinions first (closing soonest first), then those not open
-/// yet, then the ended ones with their outcome. `stage` and `phase` (`accepting`, `upcoming`,
-/// `ended`) filter it. Anyone may call it.
-#[server(endpoint = "solicitations/list")]
-pub async fn list_solicitations(
-    page: i64,
-    stage: Option<String>,
-    phase: Option<String>,
-) -> Result<SolicitationList, AppError> {
-    use crate::domain::solicitation::{Phase, Stage};
-    use crate::server::{db, guard};
-    let state = guard::state()?;
-    let now = db::now_ms();
-    let stage = stage.as_deref().and_then(Stage::from_code);
-    let wanted = match phase.as_deref() {
-        Some("accepting") => Some(Phase::Accepting),
-        Some("upcoming") => Some(Phase::NotYetOpen),
-        Some("ended") => Some(Phase::Ended),
-        _ => None,
-    };
-    let mut all: Vec<SolicitationSummary> = db::solicitations::list_public(&state.db)
-        .await?
-        .into_iter()
-        .filter(|s| stage.is_none_or(|st| s.stage == st))
-        .filter(|s| wanted.is_none_or(|p| s.phase(now) == p))
-        .collect();
-    // Stable sort: within "ended", the newest closing date stays first.
-    all.sort_by_key(|s| match s.phase(now) {
-        Phase::Accepting => (0, s.closes_at),
-        Phase::NotYetOpen => (1, s.opens_at),
-        _ => (2, 0),
-    });
-    let total = all.len() as i64;
-    let pages = ((total + PER_PAGE as i64 - 1) / PER_PAGE as i64).max(1);
-    let page = page.clamp(1, pages);
-    let items = all
-        .into_iter()
-        .skip((page as usize - 1) * PER_PAGE)
-        .take(PER_PAGE)
-        .collect();
-    Ok(SolicitationList {
-        page: Page {
-            items,
-            page,
-            pages,
-            total,
-        },
-        now,
-    })
-}
-
-/// Everything the public page of a solicitation shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SolicitationPage {
-    pub solicitation: Solicitation,
-    /// The version shown (the current one unless an earlier one was asked for).
-    pub draft: Option<DraftText>,
-    /// Whether `draft` is the current version.
-    pub is_current: bool,
-    /// Accepted opinions per target key (`art-3`).
-    pub heat: Vec<(String, i64)>,
-    pub published: Vec<PublishedOpinion>,
-    pub now: i64,
-}
-
-/// A published solicitation with its draft (`version` picks an earlier one). A draft
-/// solicitation or an unknown id is "not found". Anyone may call it.
-#[server(endpoint = "solicitations/get")]
-pub async fn get_solicitation(id: i64, version: Option<i64>) -> Result<SolicitationPage, AppError> {
-    use crate::domain::solicitation::Status;
-    use crate::server::{db, guard};
-    let state = guard::state()?;
-    let mut s = db::solicitations::get(&state.db, id)
-        .await?
-        .filter(|s| s.summary.status != Status::Draft)
-        .ok_or_else(|| guard::fail(AppError::NotFound))?;
-    let current = s.versions.first().map(|v| v.id);
-    let draft = match version {
-        Some(v) => Some(
-            db::solicitations::draft(&state.db, id, Some(v))
-                .await?
-                .ok_or_else(|| guard::fail(AppError::NotFound))?,
-        ),
-        None => db::solicitations::draft(&state.db, id, None).await?,
-    };
-    // The page shows rendered HTML; the sources would only double what is sent.
-    s.explanation_md.clear();
-    s.outcome_md.clear();
-    Ok(SolicitationPage {
-        is_current: draft.as_ref().map(|d| d.info.id) == current,
-        draft,
-        heat: db::solicitations::accepted_counts(&state.db, id).await?,
-        published: db::solicitations::published_opinions(&state.db, id).await?,
-        solicitation: s,
-        now: db::now_ms(),
-    })
-}
 
 /// Every solicitation, drafts included, newest first, and the server's clock. Any staff member
 /// (station staff read them to enter offline opinions; only the district office edits them).
@@ -144,15 +31,6 @@ pub async fn staff_get_solicitation(id: i64) -> Result<Solicitation, AppError> {
     db::solicitations::get(&state.db, id)
         .await?
         .ok_or_else(|| guard::fail(AppError::NotFound))
-}
-
-/// What the solicitation editor opens with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SolicitationEditorData {
-    pub id: Option<i64>,
-    pub version: Option<i64>,
-    pub state: FormState,
-    pub stations: Vec<StationOption>,
 }
 
 /// The editor's content: a sent-back draft, else solicitation `id`, else a new one opening today
@@ -315,17 +193,6 @@ pub async fn save_solicitation(
         }
         Err(SaveError::Db(e)) => Err(guard::fail(e.into())),
     }
-}
-
-/// What the "new version of the draft" page shows: the form, and the parsed result of the text
-/// when it has been checked.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DraftEditorData {
-    pub solicitation: SolicitationSummary,
-    pub state: FormState,
-    pub preview: Option<ParsedDraft>,
-    /// The fingerprint of the text that `preview` shows; saving requires it to match.
-    pub checked: String,
 }
 
 /// A short fingerprint of a draft text, to know that staff saw the parse of exactly this text.

@@ -1,44 +1,15 @@
-//! Stories: the public list and page, and what staff do with them.
+//! What staff do with stories: the list of all of them, the preview, the editor and publishing.
 #![expect(
     clippy::too_many_arguments,
     reason = "a form's fields arrive as one argument each, flat, so that plain form posts name them simply; the editor has eight"
 )]
 
-use crate::domain::{
-    form::FormState,
-    story::{Page, Story, StorySummary},
-};
+use super::StoryEditorData;
+#[cfg(feature = "ssr")]
+use crate::domain::form::FormState;
+use crate::domain::story::{Story, StorySummary};
 use crate::error::AppError;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// Stories on one page of the public list.
-pub const PER_PAGE: i64 = 10;
-
-/// One page of published stories, newest first, optionally of one kind. Anyone may call it.
-#[server(endpoint = "stories/list")]
-pub async fn list_stories(page: i64, kind: Option<String>) -> Result<Page<StorySummary>, AppError> {
-    use crate::domain::story::StoryKind;
-    use crate::server::{db, guard};
-    let state = guard::state()?;
-    let kind = kind.as_deref().and_then(StoryKind::from_code);
-    Ok(db::stories::list_published(&state.db, kind, page.max(1), PER_PAGE).await?)
-}
-
-/// A published story by slug; an unpublished or unknown one is "not found". Anyone may call it.
-#[server(endpoint = "stories/get")]
-pub async fn get_story(slug: String) -> Result<Story, AppError> {
-    use crate::server::{db, guard};
-    let state = guard::state()?;
-    let story = db::stories::get_published(&state.db, &slug)
-        .await?
-        .ok_or_else(|| guard::fail(AppError::NotFound))?;
-    // The page shows the rendered body; the Markdown source would only double what is sent.
-    Ok(Story {
-        body_md: String::new(),
-        ..story
-    })
-}
 
 /// Every story, published or not. Staff only.
 #[server(endpoint = "staff/stories/list")]
@@ -58,15 +29,6 @@ pub async fn staff_get_story(id: i64) -> Result<Story, AppError> {
     db::stories::get(&state.db, id)
         .await?
         .ok_or_else(|| guard::fail(AppError::NotFound))
-}
-
-/// What the story editor opens with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoryEditorData {
-    pub id: Option<i64>,
-    /// The story's `updated_at` when the editor opened, to detect a save by someone else.
-    pub version: Option<i64>,
-    pub state: FormState,
 }
 
 /// The editor's content: a sent-back draft if `draft` names one, else the story `id`, else an

@@ -1,0 +1,65 @@
+//! Solicitations: the public list and page (with the draft, article by article), and what staff do
+//! with them: the editor, and new versions of the draft checked before they are saved.
+//!
+//! The server functions are split by who calls them: `public.rs` holds what residents' pages
+//! call, `staff.rs` what only the staff area calls (endpoints under `/api/staff/`). Both are
+//! re-exported here, so every path stays `crate::api::solicitations::…`.
+
+use crate::domain::{
+    account::StationOption,
+    form::FormState,
+    opinion::PublishedOpinion,
+    solicitation::{DraftText, Solicitation, SolicitationSummary},
+    statute::ParsedDraft,
+    story::Page,
+};
+use serde::{Deserialize, Serialize};
+
+/// One page of the public list, and the server's clock for the days left.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SolicitationList {
+    pub page: Page<SolicitationSummary>,
+    pub now: i64,
+}
+
+/// Everything the public page of a solicitation shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SolicitationPage {
+    pub solicitation: Solicitation,
+    /// The version shown (the current one unless an earlier one was asked for).
+    pub draft: Option<DraftText>,
+    /// Whether `draft` is the current version.
+    pub is_current: bool,
+    /// Accepted opinions per target key (`art-3`).
+    pub heat: Vec<(String, i64)>,
+    pub published: Vec<PublishedOpinion>,
+    pub now: i64,
+}
+
+/// What the solicitation editor opens with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SolicitationEditorData {
+    pub id: Option<i64>,
+    pub version: Option<i64>,
+    pub state: FormState,
+    pub stations: Vec<StationOption>,
+}
+
+/// What the "new version of the draft" page shows: the form, and the parsed result of the text
+/// when it has been checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftEditorData {
+    pub solicitation: SolicitationSummary,
+    pub state: FormState,
+    pub preview: Option<ParsedDraft>,
+    /// The fingerprint of the text that `preview` shows; saving requires it to match.
+    pub checked: String,
+}
+
+/// What residents' pages call.
+mod public;
+/// Only the staff area calls these (endpoints under `/api/staff/`).
+mod staff;
+
+pub use public::*;
+pub use staff::*;
