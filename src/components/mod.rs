@@ -3,6 +3,7 @@
 pub mod consultation;
 pub mod deputy;
 pub mod draft;
+pub mod editor;
 pub mod feedback;
 pub mod field;
 pub mod moderation;

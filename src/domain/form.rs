@@ -15,6 +15,16 @@ pub struct FormState {
     pub errors: FieldErrors,
 }
 
+/// What a record's editor opens with: which record (none for a new one), the version of it the
+/// person began from (its `updated_at`; it goes back with every save, so that a save over someone
+/// else's is caught), and the form's values and problems.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Editing {
+    pub id: Option<i64>,
+    pub version: Option<i64>,
+    pub state: FormState,
+}
+
 impl FormState {
     pub fn new(form: &str) -> Self {
         Self {

@@ -4,7 +4,7 @@
 use super::{auth, db, state::AppState};
 use crate::domain::{
     account::StaffUser,
-    form::{with_query, FormState},
+    form::{with_query, Editing, FormState},
     policy::{permits, Permission},
 };
 use crate::error::AppError;
@@ -247,6 +247,27 @@ pub async fn draft(
     }
 }
 
+/// What the editor of record `id` (none for a new one) opens with: the sent-back draft `token`
+/// names, with the version of the record that person began from; else `fresh()` (the record as
+/// stored, or a new one) with `version`, the stored record's `updated_at`.
+pub async fn editing(
+    state: &AppState,
+    token: Option<String>,
+    form: &str,
+    id: Option<i64>,
+    version: Option<i64>,
+    fresh: impl FnOnce() -> FormState,
+) -> Result<Editing, AppError> {
+    let (state, version) = match draft(state, token, form).await? {
+        Some(d) => {
+            let began = d.values.get("version").and_then(|v| v.parse().ok());
+            (d, began.or(version))
+        }
+        None => (fresh(), version),
+    };
+    Ok(Editing { id, version, state })
+}
+
 /// The request's headers (empty outside a request).
 pub fn headers() -> http::HeaderMap {
     parts().map(|p| p.headers).unwrap_or_default()
@@ -361,6 +382,15 @@ pub async fn station_choices(
         .into_iter()
         .filter(|s| in_scope(user, Some(s.id)))
         .collect())
+}
+
+/// The station a new record of `user`'s starts with, as a form value: their own, or none for
+/// staff of the whole district.
+pub fn own_station(user: &StaffUser) -> String {
+    db::moderation::Scope::of(user)
+        .station
+        .map(|s| s.to_string())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 use crate::domain::{
     account::StationOption,
     consultation::{Consultation, ConsultationSummary, RegistrationRow, RegistrationView},
-    form::FormState,
+    form::{Editing, FormState},
 };
 use serde::{Deserialize, Serialize};
 
@@ -45,9 +45,7 @@ pub struct RegistrationPage {
 /// What the session editor opens with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConsultationEditorData {
-    pub id: Option<i64>,
-    pub version: Option<i64>,
-    pub state: FormState,
+    pub editing: Editing,
     pub stations: Vec<StationOption>,
     pub solicitations: Vec<(i64, String)>,
 }

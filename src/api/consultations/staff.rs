@@ -45,23 +45,20 @@ pub async fn consultation_form(
     draft: Option<String>,
 ) -> Result<ConsultationEditorData, AppError> {
     use crate::domain::{policy::Permission, time};
-    use crate::server::{db, db::moderation::Scope, guard};
+    use crate::server::{db, guard};
     let (state, user) = guard::staff(Permission::ManageConsultations).await?;
     let existing = match id {
         Some(id) => Some(scoped(&state, &user, id).await?),
         None => None,
     };
-    let mut version = existing.as_ref().map(|c| c.updated_at);
-    let form = match guard::draft(&state, draft, "consultation").await? {
-        Some(d) => {
-            version = d
-                .values
-                .get("version")
-                .and_then(|v| v.parse().ok())
-                .or(version);
-            d
-        }
-        None => match &existing {
+    let version = existing.as_ref().map(|c| c.updated_at);
+    let editing = guard::editing(
+        &state,
+        draft,
+        "consultation",
+        id,
+        version,
+        || match &existing {
             Some(c) => {
                 let s = &c.summary;
                 FormState::new("consultation")
@@ -100,20 +97,13 @@ pub async fn consultation_form(
                     .with("capacity", "30")
                     .with("reg_opens_on", time::iso_date(now))
                     .with("reg_closes_on", time::iso_date(day - time::DAY_MS))
-                    .with(
-                        "station",
-                        Scope::of(&user)
-                            .station
-                            .map(|s| s.to_string())
-                            .unwrap_or_default(),
-                    )
+                    .with("station", guard::own_station(&user))
             }
         },
-    };
+    )
+    .await?;
     Ok(ConsultationEditorData {
-        id,
-        version,
-        state: form,
+        editing,
         stations: crate::server::guard::station_choices(&state, &user).await?,
         solicitations: db::consultations::solicitation_options(&state.db).await?,
     })

@@ -10,7 +10,7 @@
 use crate::domain::{
     account::StationOption,
     deputy::{Appointment, Deputy, MeetingSummary, Slot},
-    form::FormState,
+    form::{Editing, FormState},
 };
 use serde::{Deserialize, Serialize};
 
@@ -61,9 +61,7 @@ pub struct AppointmentPage {
 /// What the deputy editor opens with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeputyEditorData {
-    pub id: Option<i64>,
-    pub version: Option<i64>,
-    pub state: FormState,
+    pub editing: Editing,
     pub stations: Vec<StationOption>,
 }
 

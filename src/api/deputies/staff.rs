@@ -44,50 +44,33 @@ pub async fn deputy_form(
     draft: Option<String>,
 ) -> Result<DeputyEditorData, AppError> {
     use crate::domain::policy::Permission;
-    use crate::server::{db::moderation::Scope, guard};
+    use crate::server::guard;
     let (state, user) = guard::staff(Permission::ManageConsultations).await?;
     let existing = match id {
         Some(id) => Some(scoped(&state, &user, id).await?),
         None => None,
     };
-    let mut version = existing.as_ref().map(|d| d.updated_at);
-    let form = match guard::draft(&state, draft, "deputy").await? {
-        Some(d) => {
-            version = d
-                .values
-                .get("version")
-                .and_then(|v| v.parse().ok())
-                .or(version);
-            d
-        }
-        None => match &existing {
-            Some(d) => FormState::new("deputy")
-                .with("name", &d.name)
-                .with("level", d.level.code())
-                .with("constituency", &d.constituency)
-                .with(
-                    "station",
-                    d.station_id.map(|s| s.to_string()).unwrap_or_default(),
-                )
-                .with("intro", &d.intro)
-                .with("reception_days", &d.reception_days)
-                .with("published", if d.published { "1" } else { "" }),
-            None => FormState::new("deputy")
-                .with("level", "district")
-                .with("published", "1")
-                .with(
-                    "station",
-                    Scope::of(&user)
-                        .station
-                        .map(|s| s.to_string())
-                        .unwrap_or_default(),
-                ),
-        },
-    };
+    let version = existing.as_ref().map(|d| d.updated_at);
+    let editing = guard::editing(&state, draft, "deputy", id, version, || match &existing {
+        Some(d) => FormState::new("deputy")
+            .with("name", &d.name)
+            .with("level", d.level.code())
+            .with("constituency", &d.constituency)
+            .with(
+                "station",
+                d.station_id.map(|s| s.to_string()).unwrap_or_default(),
+            )
+            .with("intro", &d.intro)
+            .with("reception_days", &d.reception_days)
+            .with("published", if d.published { "1" } else { "" }),
+        None => FormState::new("deputy")
+            .with("level", "district")
+            .with("published", "1")
+            .with("station", guard::own_station(&user)),
+    })
+    .await?;
     Ok(DeputyEditorData {
-        id,
-        version,
-        state: form,
+        editing,
         stations: crate::server::guard::station_choices(&state, &user).await?,
     })
 }

@@ -7,7 +7,7 @@
 
 use crate::domain::{
     account::StationOption,
-    form::FormState,
+    form::{Editing, FormState},
     opinion::PublishedOpinion,
     solicitation::{DraftText, Solicitation, SolicitationSummary},
     statute::ParsedDraft,
@@ -39,9 +39,7 @@ pub struct SolicitationPage {
 /// What the solicitation editor opens with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SolicitationEditorData {
-    pub id: Option<i64>,
-    pub version: Option<i64>,
-    pub state: FormState,
+    pub editing: Editing,
     pub stations: Vec<StationOption>,
 }
 

@@ -51,17 +51,14 @@ pub async fn solicitation_form(
         ),
         None => None,
     };
-    let mut version = existing.as_ref().map(|s| s.updated_at);
-    let form = match guard::draft(&state, draft, "solicitation").await? {
-        Some(d) => {
-            version = d
-                .values
-                .get("version")
-                .and_then(|v| v.parse().ok())
-                .or(version);
-            d
-        }
-        None => match &existing {
+    let version = existing.as_ref().map(|s| s.updated_at);
+    let editing = guard::editing(
+        &state,
+        draft,
+        "solicitation",
+        id,
+        version,
+        || match &existing {
             Some(s) => FormState::new("solicitation")
                 .with("title", &s.summary.title)
                 .with("stage", s.summary.stage.code())
@@ -90,11 +87,10 @@ pub async fn solicitation_form(
                     .with("closes_on", time::iso_date(now + 29 * time::DAY_MS))
             }
         },
-    };
+    )
+    .await?;
     Ok(SolicitationEditorData {
-        id,
-        version,
-        state: form,
+        editing,
         stations: db::stations::list_options(&state.db).await?,
     })
 }

@@ -4,18 +4,6 @@
 //! call, `staff.rs` what only the staff area calls (endpoints under `/api/staff/`). Both are
 //! re-exported here, so every path stays `crate::api::stories::…`.
 
-use crate::domain::form::FormState;
-use serde::{Deserialize, Serialize};
-
-/// What the story editor opens with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoryEditorData {
-    pub id: Option<i64>,
-    /// The story's `updated_at` when the editor opened, to detect a save by someone else.
-    pub version: Option<i64>,
-    pub state: FormState,
-}
-
 /// What residents' pages call.
 mod public;
 /// Only the staff area calls these (endpoints under `/api/staff/`).

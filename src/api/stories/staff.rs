@@ -4,7 +4,7 @@
     reason = "a form's fields arrive as one argument each, flat, so that plain form posts name them simply; the editor has eight"
 )]
 
-use super::StoryEditorData;
+use crate::domain::form::Editing;
 #[cfg(feature = "ssr")]
 use crate::domain::form::FormState;
 use crate::domain::story::{Story, StorySummary};
@@ -34,10 +34,7 @@ pub async fn staff_get_story(id: i64) -> Result<Story, AppError> {
 /// The editor's content: a sent-back draft if `draft` names one, else the story `id`, else an
 /// empty story dated today. Staff only.
 #[server(endpoint = "staff/stories/form")]
-pub async fn story_form(
-    id: Option<i64>,
-    draft: Option<String>,
-) -> Result<StoryEditorData, AppError> {
+pub async fn story_form(id: Option<i64>, draft: Option<String>) -> Result<Editing, AppError> {
     use crate::domain::policy::Permission;
     use crate::server::{db, guard};
     let (state, _) = guard::staff(Permission::ManageStories).await?;
@@ -49,39 +46,25 @@ pub async fn story_form(
         ),
         None => None,
     };
-    let mut version = story.as_ref().map(|s| s.updated_at);
-    let form = match guard::draft(&state, draft, "story").await? {
-        Some(d) => {
-            version = d
-                .values
-                .get("version")
-                .and_then(|v| v.parse().ok())
-                .or(version);
-            d
+    let version = story.as_ref().map(|s| s.updated_at);
+    guard::editing(&state, draft, "story", id, version, || match &story {
+        Some(s) => FormState::new("story")
+            .with("title", &s.title)
+            .with("summary", &s.summary)
+            .with("body", &s.body_md)
+            .with("kind", s.kind.code())
+            .with("slug", &s.slug)
+            .with("published_on", &s.published_on),
+        None => {
+            let today = crate::domain::time::date_of_ms(crate::server::db::now_ms())
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            FormState::new("story")
+                .with("kind", "case")
+                .with("published_on", today)
         }
-        None => match &story {
-            Some(s) => FormState::new("story")
-                .with("title", &s.title)
-                .with("summary", &s.summary)
-                .with("body", &s.body_md)
-                .with("kind", s.kind.code())
-                .with("slug", &s.slug)
-                .with("published_on", &s.published_on),
-            None => {
-                let today = crate::domain::time::date_of_ms(crate::server::db::now_ms())
-                    .map(|d| d.to_string())
-                    .unwrap_or_default();
-                FormState::new("story")
-                    .with("kind", "case")
-                    .with("published_on", today)
-            }
-        },
-    };
-    Ok(StoryEditorData {
-        id,
-        version,
-        state: form,
     })
+    .await
 }
 
 /// Creates or updates a story from the editor. Problems send the editor back with everything

@@ -2,16 +2,15 @@
 
 use crate::api::consultations::{consultation_form, ConsultationEditorData, SaveConsultation};
 use crate::components::{
-    feedback::{ActionFeedback, ErrorSummary, ErrorView},
+    editor::{editor_page, EditorButtons, RecordKeys},
+    feedback::ErrorSummary,
     field::{Control, Field, Select},
 };
 use crate::domain::consultation::{
     Kind, Status, ADDRESS, CANCEL_REASON, DESCRIPTION, TITLE, TOPIC,
 };
 use crate::i18n::t;
-use crate::pages::{loading, PageTitle};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 fn labels() -> Vec<(&'static str, &'static str)> {
     let t = t();
@@ -38,7 +37,7 @@ fn labels() -> Vec<(&'static str, &'static str)> {
 #[component]
 fn Editor(form: ConsultationEditorData, action: ServerAction<SaveConsultation>) -> impl IntoView {
     let t = t();
-    let s = form.state;
+    let s = form.editing.state.clone();
     let kinds = Kind::ALL
         .iter()
         .map(|k| (k.code().to_string(), (t.cs.kind)(*k).to_string()))
@@ -61,15 +60,10 @@ fn Editor(form: ConsultationEditorData, action: ServerAction<SaveConsultation>) 
                 .map(|(id, title)| (id.to_string(), title.clone())),
         )
         .collect();
-    let cancel = form
-        .id
-        .map(|id| format!("/staff/consultations/{id}"))
-        .unwrap_or_else(|| "/staff/consultations".into());
     view! {
         <ErrorSummary errors=s.errors.clone() labels=labels()/>
         <ActionForm action=action attr:class="form">
-            <input type="hidden" name="id" value=form.id.map(|i| i.to_string()).unwrap_or_default()/>
-            <input type="hidden" name="version" value=form.version.map(|v| v.to_string()).unwrap_or_default()/>
+            <RecordKeys editing=form.editing.clone()/>
             <Select name="kind" label=t.cs.field_kind value=s.value("kind") options=kinds problem=s.problem("kind")/>
             <Field name="title" label=t.cs.field_title value=s.value("title") problem=s.problem("title") max=TITLE.max required=true/>
             <Field name="topic" label=t.cs.field_topic value=s.value("topic") problem=s.problem("topic") max=TOPIC.max/>
@@ -96,10 +90,7 @@ fn Editor(form: ConsultationEditorData, action: ServerAction<SaveConsultation>) 
             <Select name="status" label=t.cs.field_status value=s.value("status") options=statuses problem=s.problem("status")/>
             <Field name="cancel_reason" label=t.cs.cancel_reason value=s.value("cancel_reason") problem=s.problem("cancel_reason")
                 hint=t.cs.cancel_reason_hint max=CANCEL_REASON.max control=Control::TextArea(2)/>
-            <div class="buttons">
-                <button type="submit">{t.save}</button>
-                <a class="button secondary" href=cancel>{t.cancel}</a>
-            </div>
+            <EditorButtons list="/staff/consultations" id=form.editing.id/>
         </ActionForm>
     }
 }
@@ -107,26 +98,11 @@ fn Editor(form: ConsultationEditorData, action: ServerAction<SaveConsultation>) 
 #[component]
 pub fn ConsultationFormPage() -> impl IntoView {
     let t = t();
-    let params = use_params_map();
-    let query = use_query_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let data = Resource::new(
-        move || (id(), query.read().get("draft")),
-        |(id, draft)| consultation_form(id, draft),
-    );
     let save = ServerAction::<SaveConsultation>::new();
-    let heading = move || if id().is_some() { t.cs.edit } else { t.cs.new };
-    view! {
-        <PageTitle text=heading()/>
-        <h1>{heading}</h1>
-        <ActionFeedback value=save.value()/>
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(form) => view! { <Editor form action=save/> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    editor_page(
+        consultation_form,
+        (t.cs.new, t.cs.edit),
+        save.value().into(),
+        move |form| view! { <Editor form action=save/> },
+    )
 }

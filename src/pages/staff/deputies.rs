@@ -8,6 +8,7 @@ use crate::api::deputies::{
 };
 use crate::components::{
     deputy::slot_line,
+    editor::{editor_page, EditorButtons, RecordKeys},
     feedback::{ActionFeedback, ErrorSummary, ErrorView, Notice},
     field::{Control, Field, Select},
     opinion::Checkbox,
@@ -63,7 +64,7 @@ pub fn StaffDeputiesPage() -> impl IntoView {
 #[component]
 fn Editor(form: DeputyEditorData, action: ServerAction<SaveDeputy>) -> impl IntoView {
     let t = t();
-    let s = form.state;
+    let s = form.editing.state.clone();
     let levels = Level::ALL
         .iter()
         .map(|l| (l.code().to_string(), (t.dp.level)(*l).to_string()))
@@ -75,10 +76,6 @@ fn Editor(form: DeputyEditorData, action: ServerAction<SaveDeputy>) -> impl Into
                 .map(|st| (st.id.to_string(), st.name.clone())),
         )
         .collect();
-    let cancel = form
-        .id
-        .map(|id| format!("/staff/deputies/{id}"))
-        .unwrap_or_else(|| "/staff/deputies".into());
     let labels = vec![
         ("name", t.op_name),
         ("level", t.dp.field_level),
@@ -90,8 +87,7 @@ fn Editor(form: DeputyEditorData, action: ServerAction<SaveDeputy>) -> impl Into
     view! {
         <ErrorSummary errors=s.errors.clone() labels/>
         <ActionForm action=action attr:class="form">
-            <input type="hidden" name="id" value=form.id.map(|i| i.to_string()).unwrap_or_default()/>
-            <input type="hidden" name="version" value=form.version.map(|v| v.to_string()).unwrap_or_default()/>
+            <RecordKeys editing=form.editing.clone()/>
             <Field name="name" label=t.op_name value=s.value("name") problem=s.problem("name") max=DEPUTY_NAME.max required=true/>
             <Select name="level" label=t.dp.field_level value=s.value("level") options=levels problem=s.problem("level")/>
             <Field name="constituency" label=t.dp.constituency value=s.value("constituency") problem=s.problem("constituency")
@@ -102,10 +98,7 @@ fn Editor(form: DeputyEditorData, action: ServerAction<SaveDeputy>) -> impl Into
             <Field name="intro" label=t.dp.intro value=s.value("intro") problem=s.problem("intro")
                 max=INTRO.max control=Control::TextArea(5)/>
             <Checkbox name="published" label=view! { {t.dp.field_published} }.into_any() checked=s.value("published") == "1"/>
-            <div class="buttons">
-                <button type="submit">{t.save}</button>
-                <a class="button secondary" href=cancel>{t.cancel}</a>
-            </div>
+            <EditorButtons list="/staff/deputies" id=form.editing.id/>
         </ActionForm>
     }
 }
@@ -113,28 +106,13 @@ fn Editor(form: DeputyEditorData, action: ServerAction<SaveDeputy>) -> impl Into
 #[component]
 pub fn DeputyFormPage() -> impl IntoView {
     let t = t();
-    let params = use_params_map();
-    let query = use_query_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let data = Resource::new(
-        move || (id(), query.read().get("draft")),
-        |(id, draft)| deputy_form(id, draft),
-    );
     let save = ServerAction::<SaveDeputy>::new();
-    let heading = move || if id().is_some() { t.dp.edit } else { t.dp.new };
-    view! {
-        <PageTitle text=heading()/>
-        <h1>{heading}</h1>
-        <ActionFeedback value=save.value()/>
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(form) => view! { <Editor form action=save/> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    editor_page(
+        deputy_form,
+        (t.dp.new, t.dp.edit),
+        save.value().into(),
+        move |form| view! { <Editor form action=save/> },
+    )
 }
 
 #[component]

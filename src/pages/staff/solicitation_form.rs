@@ -2,19 +2,18 @@
 
 use crate::api::solicitations::{solicitation_form, SaveSolicitation, SolicitationEditorData};
 use crate::components::{
-    feedback::{ActionFeedback, ErrorSummary, ErrorView},
+    editor::{editor_page, EditorButtons, RecordKeys},
+    feedback::ErrorSummary,
     field::{Control, Field, Select},
 };
 use crate::domain::solicitation::{Stage, Status, EXPLANATION, ISSUER, OUTCOME, QUESTIONS, TITLE};
 use crate::i18n::t;
-use crate::pages::{loading, PageTitle};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 fn Editor(form: SolicitationEditorData, action: ServerAction<SaveSolicitation>) -> impl IntoView {
     let t = t();
-    let s = form.state;
+    let s = form.editing.state.clone();
     let stages = Stage::ALL
         .iter()
         .map(|x| (x.code().to_string(), (t.stage)(*x).to_string()))
@@ -23,10 +22,6 @@ fn Editor(form: SolicitationEditorData, action: ServerAction<SaveSolicitation>) 
         .iter()
         .map(|x| (x.code().to_string(), (t.sol_status)(*x).to_string()))
         .collect();
-    let cancel = form
-        .id
-        .map(|id| format!("/staff/solicitations/{id}"))
-        .unwrap_or_else(|| "/staff/solicitations".into());
     let chosen: Vec<String> = s
         .value("stations")
         .split(',')
@@ -60,8 +55,7 @@ fn Editor(form: SolicitationEditorData, action: ServerAction<SaveSolicitation>) 
     view! {
         <ErrorSummary errors=s.errors.clone() labels/>
         <ActionForm action=action attr:class="form">
-            <input type="hidden" name="id" value=form.id.map(|i| i.to_string()).unwrap_or_default()/>
-            <input type="hidden" name="version" value=form.version.map(|v| v.to_string()).unwrap_or_default()/>
+            <RecordKeys editing=form.editing.clone()/>
             <Field name="title" label=t.sol_field_title value=s.value("title") problem=s.problem("title") max=TITLE.max required=true/>
             <Select name="stage" label=t.sol_field_stage value=s.value("stage") options=stages problem=s.problem("stage")/>
             <Field name="issuer" label=t.sol_field_issuer value=s.value("issuer") problem=s.problem("issuer")
@@ -82,10 +76,7 @@ fn Editor(form: SolicitationEditorData, action: ServerAction<SaveSolicitation>) 
                 hint=t.sol_field_questions_hint max=QUESTIONS.max control=Control::TextArea(4)/>
             <Field name="outcome" label=t.sol_field_outcome value=s.value("outcome") problem=s.problem("outcome")
                 hint=t.sol_field_outcome_hint max=OUTCOME.max control=Control::TextArea(5)/>
-            <div class="buttons">
-                <button type="submit">{t.save}</button>
-                <a class="button secondary" href=cancel>{t.cancel}</a>
-            </div>
+            <EditorButtons list="/staff/solicitations" id=form.editing.id/>
         </ActionForm>
     }
 }
@@ -93,32 +84,11 @@ fn Editor(form: SolicitationEditorData, action: ServerAction<SaveSolicitation>) 
 #[component]
 pub fn SolicitationFormPage() -> impl IntoView {
     let t = t();
-    let params = use_params_map();
-    let query = use_query_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let data = Resource::new(
-        move || (id(), query.read().get("draft")),
-        |(id, draft)| solicitation_form(id, draft),
-    );
     let save = ServerAction::<SaveSolicitation>::new();
-    let heading = move || {
-        if id().is_some() {
-            t.sol_edit
-        } else {
-            t.sol_new
-        }
-    };
-    view! {
-        <PageTitle text=heading()/>
-        <h1>{heading}</h1>
-        <ActionFeedback value=save.value()/>
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(form) => view! { <Editor form action=save/> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    editor_page(
+        solicitation_form,
+        (t.sol_new, t.sol_edit),
+        save.value().into(),
+        move |form| view! { <Editor form action=save/> },
+    )
 }

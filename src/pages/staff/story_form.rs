@@ -1,29 +1,25 @@
 //! `/staff/stories/new` and `/staff/stories/{id}/edit`: the story editor. A submission with
 //! problems comes back here with everything typed and each problem next to its field.
 
-use crate::api::stories::{story_form, SaveStory, StoryEditorData};
+use crate::api::stories::{story_form, SaveStory};
 use crate::components::{
-    feedback::{ActionFeedback, ErrorSummary, ErrorView},
+    editor::{editor_page, EditorButtons, RecordKeys},
+    feedback::ErrorSummary,
     field::{Control, Field, Select},
 };
+use crate::domain::form::Editing;
 use crate::domain::story::{StoryKind, BODY, SUMMARY, TITLE};
 use crate::i18n::{story_kind, t};
-use crate::pages::{loading, PageTitle};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
-fn Editor(form: StoryEditorData, action: ServerAction<SaveStory>) -> impl IntoView {
+fn Editor(form: Editing, action: ServerAction<SaveStory>) -> impl IntoView {
     let t = t();
-    let s = form.state;
+    let s = form.state.clone();
     let kinds = StoryKind::ALL
         .into_iter()
         .map(|k| (k.code().to_string(), story_kind(k).to_string()))
         .collect();
-    let cancel = form
-        .id
-        .map(|id| format!("/staff/stories/{id}"))
-        .unwrap_or_else(|| "/staff/stories".into());
     let labels = vec![
         ("title", t.story_field_title),
         ("summary", t.story_field_summary),
@@ -35,8 +31,7 @@ fn Editor(form: StoryEditorData, action: ServerAction<SaveStory>) -> impl IntoVi
     view! {
         <ErrorSummary errors=s.errors.clone() labels/>
         <ActionForm action=action attr:class="form">
-            <input type="hidden" name="id" value=form.id.map(|i| i.to_string()).unwrap_or_default()/>
-            <input type="hidden" name="version" value=form.version.map(|v| v.to_string()).unwrap_or_default()/>
+            <RecordKeys editing=form.clone()/>
             <Field name="title" label=t.story_field_title value=s.value("title") problem=s.problem("title")
                 max=TITLE.max required=true/>
             <Select name="kind" label=t.story_field_kind value=s.value("kind") options=kinds problem=s.problem("kind")/>
@@ -48,10 +43,7 @@ fn Editor(form: StoryEditorData, action: ServerAction<SaveStory>) -> impl IntoVi
                 hint=t.story_field_body_hint max=BODY.max required=true control=Control::TextArea(16)/>
             <Field name="slug" label=t.story_field_slug value=s.value("slug") problem=s.problem("slug")
                 hint=t.story_field_slug_hint/>
-            <div class="buttons">
-                <button type="submit">{t.save}</button>
-                <a class="button secondary" href=cancel>{t.cancel}</a>
-            </div>
+            <EditorButtons list="/staff/stories" id=form.id/>
         </ActionForm>
     }
 }
@@ -59,32 +51,11 @@ fn Editor(form: StoryEditorData, action: ServerAction<SaveStory>) -> impl IntoVi
 #[component]
 pub fn StoryFormPage() -> impl IntoView {
     let t = t();
-    let params = use_params_map();
-    let query = use_query_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let data = Resource::new(
-        move || (id(), query.read().get("draft")),
-        |(id, draft)| story_form(id, draft),
-    );
     let save = ServerAction::<SaveStory>::new();
-    let heading = move || {
-        if id().is_some() {
-            t.story_edit
-        } else {
-            t.story_new
-        }
-    };
-    view! {
-        <PageTitle text=heading()/>
-        <h1>{heading}</h1>
-        <ActionFeedback value=save.value()/>
-        <Suspense fallback=loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(form) => view! { <Editor form action=save/> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    editor_page(
+        story_form,
+        (t.story_new, t.story_edit),
+        save.value().into(),
+        move |form| view! { <Editor form action=save/> },
+    )
 }
