@@ -1,7 +1,7 @@
 //! Consultation sessions (协商活动) and residents' registrations (报名): kinds and statuses, the
 //! registration window, and the rules for the staff editor and the resident's form.
 
-use super::opinion::{email_field, normalize_phone, NAME};
+use super::opinion::{email_field, NAME};
 use super::solicitation::date_field;
 use super::text::{self, FieldErrors, Problem, TextRule};
 use super::time::{day_start_ms, DAY_MS};
@@ -379,15 +379,7 @@ impl RegistrationInput {
     pub fn validate(&self, need_consent: bool) -> Result<NewRegistration, FieldErrors> {
         let mut errors = FieldErrors::default();
         let name = text::take(&mut errors, "name", &self.name, NAME);
-        let phone = if self.phone.trim().is_empty() {
-            errors.add("phone", Problem::Required);
-            String::new()
-        } else {
-            normalize_phone(&self.phone).unwrap_or_else(|| {
-                errors.add("phone", Problem::PhoneFormat);
-                String::new()
-            })
-        };
+        let phone = text::field(&mut errors, "phone", super::check::phone(&self.phone, true));
         let organisation = text::take(
             &mut errors,
             "organisation",

@@ -2,7 +2,7 @@
 //! (码上约代表): levels, statuses, how a meeting was handled, and the rules for the forms.
 
 use super::consultation::{choice, number, time_field};
-use super::opinion::{email_field, normalize_phone, NAME};
+use super::opinion::{email_field, NAME};
 use super::solicitation::date_field;
 use super::text::{self, FieldErrors, Problem, TextRule};
 use super::time::day_start_ms;
@@ -323,15 +323,7 @@ impl BookingInput {
             errors.add("preferred_time", Problem::Required);
         }
         let name = text::take(&mut errors, "name", &self.name, NAME);
-        let phone = if self.phone.trim().is_empty() {
-            errors.add("phone", Problem::Required);
-            String::new()
-        } else {
-            normalize_phone(&self.phone).unwrap_or_else(|| {
-                errors.add("phone", Problem::PhoneFormat);
-                String::new()
-            })
-        };
+        let phone = text::field(&mut errors, "phone", super::check::phone(&self.phone, true));
         let matter = text::take(&mut errors, "matter", &self.matter, MATTER);
         let email = email_field(&mut errors, &self.email);
         if self.consent.trim() != "1" {

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod check;
 pub mod coded;
 pub mod consultation;
 pub mod deputy;

@@ -156,19 +156,10 @@ pub fn mask_name(name: &str) -> String {
 
 /// Checks an optional e-mail address field (`email`) and returns it trimmed.
 pub fn email_field(errors: &mut FieldErrors, raw: &str) -> String {
-    let email = raw.trim().to_string();
-    if email.chars().count() > EMAIL_MAX {
-        errors.add(
-            "email",
-            Problem::TooLong {
-                max: EMAIL_MAX,
-                actual: email.chars().count(),
-            },
-        );
-    } else if !email.is_empty() && !email_address::EmailAddress::is_valid(&email) {
-        errors.add("email", Problem::EmailFormat);
-    }
-    email
+    super::check::email(raw).unwrap_or_else(|p| {
+        errors.add("email", p);
+        raw.trim().to_string()
+    })
 }
 
 /// The characters of a tracking code: digits and capitals without 0, 1, I, L and O.
@@ -286,17 +277,11 @@ impl OpinionInput {
                 ..NAME
             },
         );
-        let phone = if self.phone.trim().is_empty() {
-            if online {
-                errors.add("phone", Problem::Required);
-            }
-            String::new()
-        } else {
-            normalize_phone(&self.phone).unwrap_or_else(|| {
-                errors.add("phone", Problem::PhoneFormat);
-                String::new()
-            })
-        };
+        let phone = text::field(
+            &mut errors,
+            "phone",
+            super::check::phone(&self.phone, online),
+        );
         let street = self.street.trim().to_string();
         if street.is_empty() {
             if online {

@@ -245,13 +245,15 @@ pub fn clean(raw: &str, rule: TextRule) -> Result<String, Problem> {
 
 /// Runs [`clean`] and records a problem under `field` instead of returning it.
 pub fn take(errors: &mut FieldErrors, field: &str, raw: &str, rule: TextRule) -> String {
-    match clean(raw, rule) {
-        Ok(v) => v,
-        Err(p) => {
-            errors.add(field, p);
-            String::new()
-        }
-    }
+    self::field(errors, field, clean(raw, rule))
+}
+
+/// A checked value, or empty with its problem recorded under `field`.
+pub fn field(errors: &mut FieldErrors, field: &str, checked: Result<String, Problem>) -> String {
+    checked.unwrap_or_else(|p| {
+        errors.add(field, p);
+        String::new()
+    })
 }
 
 #[cfg(test)]
