@@ -102,3 +102,51 @@ test('the draft page reads on a 360 px phone without sideways scrolling', async 
   await visitor.goto(`/solicitations/${id}#art-3`);
   await expect(visitor.locator('#art-3')).toBeInViewport();
 });
+
+test('the opinion form checks each field as it is typed, and still sends at once', async ({ page, browser }, info) => {
+  test.skip(info.project.name === 'nojs', 'checking while typing needs JavaScript; without it the server says the same on sending');
+  const id = await openSolicitation(page, `边写边查 ${unique(info)}`);
+  const visitor = await visitorPage(browser, info);
+  const form = `/solicitations/${id}/opinions/new`;
+  await visitor.goto(form);
+  await ready(visitor);
+  const content = visitor.getByLabel(/^意见内容（/);
+  const count = visitor.locator('#f-content ~ .count');
+  await expect(count).toHaveText('已写 0 / 5000 字');
+  await content.fill('太短');
+  await expect(count).toHaveText('已写 2 / 5000 字');
+  // A problem that typing may still cure waits until the person moves on to another field…
+  await expect(visitor.locator('#f-content-error')).toHaveCount(0);
+  await content.press('Tab');
+  await expect(visitor.locator('#f-content-error')).toContainText('意见内容');
+  await expect(content).toHaveAttribute('aria-invalid', 'true');
+  await expect(content).toHaveAttribute('aria-describedby', /f-content-error/);
+  // …and from then on follows every keystroke.
+  await content.fill('第三条应当写明上门探访的频次。');
+  await expect(visitor.locator('#f-content-error')).toHaveCount(0);
+  await expect(content).not.toHaveAttribute('aria-invalid', 'true');
+  // A problem that only grows with typing shows at once.
+  const name = visitor.getByLabel(/^姓名（/);
+  await name.fill('王'.repeat(31));
+  await expect(visitor.locator('#f-name-error')).toContainText('姓名');
+  await name.fill('王秀兰');
+  await expect(visitor.locator('#f-name-error')).toHaveCount(0);
+  const phone = visitor.getByLabel('手机号');
+  await phone.fill('12345');
+  await phone.press('Tab');
+  await expect(visitor.locator('#f-phone-error')).toContainText('11 位');
+  await phone.fill('138 0013 8001');
+  await expect(visitor.locator('#f-phone-error')).toHaveCount(0);
+
+  // Sending straight after typing something short: the press lands on the button (no message
+  // moves it away), and the server's answer names the problem, keeping what was typed.
+  const fresh = await visitorPage(browser, info);
+  await fresh.goto(form);
+  await ready(fresh);
+  await fresh.getByLabel(/^意见内容（/).fill('太短');
+  await fresh.getByRole('button', { name: '提交意见' }).click();
+  await expect(fresh.locator('.error-summary')).toContainText('意见内容');
+  await expect(fresh.getByLabel(/^意见内容（/)).toHaveValue('太短');
+  await fresh.context().close();
+  await visitor.context().close();
+});

@@ -5,7 +5,7 @@
 //! The server side of the same pattern is [`crate::server::guard::editing`]; the data is
 //! [`Editing`].
 
-use crate::components::feedback::{ActionFeedback, ErrorView};
+use crate::components::feedback::ErrorView;
 use crate::domain::form::Editing;
 use crate::error::AppError;
 use crate::i18n::t;
@@ -16,13 +16,11 @@ use serde::{de::DeserializeOwned, Serialize};
 use std::future::Future;
 
 /// An editor page for the record named by the path's `{id}` (a new record when there is none):
-/// its heading, `headings.0` for a new record and `.1` for an existing one; what the last save
-/// said (`saved`); and `editor`, given what `load(id, ?draft=)` returns. A save that is sent back
+/// its heading, `headings.0` for a new record and `.1` for an existing one; and `editor`, given what `load(id, ?draft=)` returns. A save that is sent back
 /// names its draft in `?draft=`, so the page opens again with everything that was typed.
 pub fn editor_page<T, F, Fut, V>(
     load: F,
     headings: (&'static str, &'static str),
-    saved: Signal<Option<Result<(), AppError>>>,
     editor: impl Fn(T) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView
 where
@@ -48,7 +46,6 @@ where
     view! {
         <PageTitle text=heading()/>
         <h1>{heading}</h1>
-        <ActionFeedback value=saved/>
         <Suspense fallback=loading>
             {move || {
                 let editor = editor.clone();

@@ -1,12 +1,11 @@
-//! Messages about what just happened: a status notice, the summary of a form's problems, an
-//! error view, and the reaction to a failed action (including sign-in after an expired session).
+//! Messages about what just happened: a status notice, the summary of a form's problems, and an
+//! error view.
 
 use crate::components::field::field_id;
 use crate::domain::text::{FieldErrors, FORM};
 use crate::error::AppError;
 use crate::i18n::{app_error, t};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 /// A short confirmation ("已保存。"), announced to screen readers.
 #[component]
@@ -53,24 +52,5 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             <p>{app_error(&error)}</p>
             <p><a href="/">{t.back_home}</a></p>
         </section>
-    }
-}
-
-/// Follows an action's result when JavaScript runs: an expired session leads to sign-in (and
-/// back to the form, whose content the server kept); other errors are shown.
-#[component]
-pub fn ActionFeedback(#[prop(into)] value: Signal<Option<Result<(), AppError>>>) -> impl IntoView {
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Err(AppError::Unauthenticated {
-            login_url: Some(url),
-        })) = value.get()
-        {
-            navigate(&url, Default::default());
-        }
-    });
-    move || match value.get() {
-        Some(Err(AppError::Unauthenticated { login_url: Some(_) })) | None | Some(Ok(())) => None,
-        Some(Err(e)) => Some(view! { <p class="error-summary" role="alert">{app_error(&e)}</p> }),
     }
 }

@@ -2,11 +2,13 @@
 //! and the pieces of the status page (status, timeline).
 
 use crate::components::field::{Control, Field, Select};
+use crate::domain::check::Check;
 use crate::domain::form::FormState;
 use crate::domain::opinion::{
-    Identity, TimelineEntry, COMMUNITY, CONTENT, EMAIL_MAX, NAME, REASON, SUGGESTION,
+    Identity, TimelineEntry, COMMUNITY, CONTENT, NAME, REASON, SUGGESTION,
 };
 use crate::domain::solicitation::Target;
+use crate::domain::text::TextRule;
 use crate::domain::time::format_datetime_zh;
 use crate::i18n::t;
 use leptos::prelude::*;
@@ -91,24 +93,24 @@ pub fn OpinionFields(
     view! {
         <Select name="target" label=t.op_target value=s.value("target") options=target_options problem=s.problem("target")/>
         <Field name="content" label=t.op_content value=s.value("content") problem=s.problem("content")
-            hint=t.op_content_hint max=CONTENT.max required=true control=Control::TextArea(8)/>
+            hint=t.op_content_hint check=Check::Text(CONTENT) control=Control::TextArea(8)/>
         <Field name="suggestion" label=t.op_suggestion value=s.value("suggestion") problem=s.problem("suggestion")
-            hint=t.op_suggestion_hint max=SUGGESTION.max control=Control::TextArea(4)/>
+            hint=t.op_suggestion_hint check=Check::Text(SUGGESTION) control=Control::TextArea(4)/>
         <Field name="reason" label=t.op_reason value=s.value("reason") problem=s.problem("reason")
-            max=REASON.max control=Control::TextArea(4)/>
+            check=Check::Text(REASON) control=Control::TextArea(4)/>
         <fieldset class="group">
             <legend>{t.op_about_you}</legend>
             <p class="hint">{if online { t.op_about_you_hint } else { t.off_contact_hint }}</p>
             <Field name="name" label=t.op_name value=s.value("name") problem=s.problem("name")
-                max=NAME.max required=online autocomplete="name"/>
+                check=Check::Text(TextRule { required: online, ..NAME }) autocomplete="name"/>
             <Field name="phone" label=t.op_phone value=s.value("phone") problem=s.problem("phone")
-                hint=t.op_phone_hint required=online control=Control::Input("tel") autocomplete="tel"/>
+                hint=t.op_phone_hint check=Check::Phone { required: online } control=Control::Input("tel") autocomplete="tel"/>
             <Select name="street" label=t.op_street value=s.value("street") options=street_options problem=s.problem("street")/>
             <Field name="community" label=t.op_community value=s.value("community") problem=s.problem("community")
-                max=COMMUNITY.max/>
+                check=Check::Text(COMMUNITY)/>
             <Select name="identity" label=t.op_identity value=s.value("identity") options=identities problem=s.problem("identity")/>
             <Field name="email" label=t.op_email value=s.value("email") problem=s.problem("email")
-                hint=t.op_email_hint max=EMAIL_MAX control=Control::Input("email") autocomplete="email"/>
+                hint=t.op_email_hint check=Check::Email control=Control::Input("email") autocomplete="email"/>
             <Checkbox name="publish_ok" label=view! { {t.op_publish_ok} }.into_any() checked=s.value("publish_ok") == "1"/>
         </fieldset>
     }

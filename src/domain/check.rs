@@ -1,7 +1,53 @@
-//! Field checks that several forms share, each the one place its rule is written.
+//! Field checks that several forms share, each the one place its rule is written, and [`Check`]:
+//! what a form field accepts, as one value both sides use. The server checks a submission with
+//! the rule, and the browser checks the field with the same rule as the person types
+//! ([`crate::components::field`]), so a problem reads the same before and after sending.
 
 use super::opinion::{normalize_phone, EMAIL_MAX};
-use super::text::Problem;
+use super::text::{clean, Problem, TextRule};
+use serde::{Deserialize, Serialize};
+
+/// The rule of one field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Check {
+    /// Text within a [`TextRule`].
+    Text(TextRule),
+    /// A mainland mobile number (see [`normalize_phone`]).
+    Phone { required: bool },
+    /// An optional e-mail address of at most [`EMAIL_MAX`] characters.
+    Email,
+}
+
+impl Check {
+    /// What is wrong with `raw` that can be told as it is typed: everything the server would
+    /// say, except whether an e-mail address is well formed, which needs an address parser in
+    /// the resident's download and is left to the server ([`email`]).
+    pub fn problem(&self, raw: &str) -> Option<Problem> {
+        match *self {
+            Check::Text(rule) => clean(raw, rule).err(),
+            Check::Phone { required } => phone(raw, required).err(),
+            Check::Email => email_length(raw).err(),
+        }
+    }
+
+    /// Whether an empty value is a problem.
+    pub fn required(&self) -> bool {
+        match *self {
+            Check::Text(rule) => rule.required,
+            Check::Phone { required } => required,
+            Check::Email => false,
+        }
+    }
+
+    /// The most characters the field takes, if it says.
+    pub fn max(&self) -> Option<usize> {
+        match *self {
+            Check::Text(rule) => Some(rule.max),
+            Check::Phone { .. } => None,
+            Check::Email => Some(EMAIL_MAX),
+        }
+    }
+}
 
 /// A phone number field: its 11-digit form, or empty when it may be and was left blank.
 pub fn phone(raw: &str, required: bool) -> Result<String, Problem> {
@@ -17,6 +63,15 @@ pub fn phone(raw: &str, required: bool) -> Result<String, Problem> {
 
 /// An optional e-mail address field of at most [`EMAIL_MAX`] characters, trimmed.
 pub fn email(raw: &str) -> Result<String, Problem> {
+    let email = email_length(raw)?;
+    if !email.is_empty() && !email_address::EmailAddress::is_valid(&email) {
+        return Err(Problem::EmailFormat);
+    }
+    Ok(email)
+}
+
+/// An e-mail address field within [`EMAIL_MAX`] characters, trimmed.
+fn email_length(raw: &str) -> Result<String, Problem> {
     let email = raw.trim();
     let n = email.chars().count();
     if n > EMAIL_MAX {
@@ -24,9 +79,6 @@ pub fn email(raw: &str) -> Result<String, Problem> {
             max: EMAIL_MAX,
             actual: n,
         });
-    }
-    if !email.is_empty() && !email_address::EmailAddress::is_valid(email) {
-        return Err(Problem::EmailFormat);
     }
     Ok(email.to_string())
 }

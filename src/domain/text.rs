@@ -170,7 +170,7 @@ impl FieldErrors {
 }
 
 /// Limits for one text field.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextRule {
     pub required: bool,
     pub min: usize,

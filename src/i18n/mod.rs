@@ -58,6 +58,8 @@ pub struct Texts {
     pub required_mark: &'static str,
     pub optional_mark: &'static str,
     pub max_chars: fn(usize) -> String,
+    /// How many characters of a limited text area are used, as the person types.
+    pub chars_used: fn(usize, usize) -> String,
     pub problem: fn(&str, &Problem) -> String,
 
     pub login_title: &'static str,

@@ -175,6 +175,7 @@ pub static TEXTS: Texts = Texts {
     required_mark: "（必填）",
     optional_mark: "（选填）",
     max_chars: |n| format!("最多 {n} 个字"),
+    chars_used: |n, max| format!("已写 {n} / {max} 字"),
     problem,
 
     login_title: "工作人员登录",

@@ -72,32 +72,30 @@ impl Bundle {
         })
     }
 
-    /// The script that loads the glue, instantiates the wasm and hydrates the page. A module
-    /// script runs after the document is parsed, so the page is complete when hydration starts.
-    ///
-    /// It also watches the bundle's own downloads (every `.wasm`: the main one and the chunks of
-    /// the lazily loaded pages). A chunk that does not arrive (the network dropped, or a new
-    /// build replaced the files) must not leave a broken page: during a client-side navigation
-    /// the browser loads the page it was going to (`data-to`, kept by the app) in full instead;
-    /// before hydration has finished the server-rendered page simply stays as it is, working as it
-    /// does without JavaScript. The failed download never settles, so the app does not panic.
+    /// The page script (`page_script.js`) with this build's file names: it hydrates the page's
+    /// islands, fetching the bundle only when the page has one, and moves between public pages
+    /// in place (fetching the next page's HTML and putting its body in place of this one's).
+    /// A module script runs after the document is parsed, so the page is complete when it starts.
     pub fn loader(&self, pkg: &str) -> String {
-        format!(
-            "const d=document.documentElement,f=fetch;\
-             window.fetch=(u,o)=>{{const p=f(u,o);return /\\.wasm$/.test(u.url||u)?\
-             p.then(r=>{{if(!r.ok)throw r;return r}}).catch(()=>{{\
-             if(d.hasAttribute('data-hydrated'))location.assign(d.dataset.to||location.href);\
-             return new Promise(()=>{{}})}}):p}};\
-             import('/{pkg}/{js}').then(m=>m.default({{module_or_path:'/{pkg}/{wasm}'}}).then(()=>m.hydrate()))",
-            js = self.js,
-            wasm = self.wasm,
-        )
+        include_str!("page_script.js")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace("__JS__", &format!("/{pkg}/{}", self.js))
+            .replace("__WASM__", &format!("/{pkg}/{}", self.wasm))
     }
 }
 
-/// The head's stylesheet and the hydration script, with this render's nonce.
+/// The head's stylesheet and the page script, with this render's nonce. Everything outside an
+/// `#[island]` is rendered here only, so the render is told it is not hydrating (what leptos's
+/// own `HydrationScripts` does in islands mode): no hydration data or markers outside islands.
 #[component]
 pub fn BundleTags(options: LeptosOptions) -> impl IntoView {
+    if let Some(sc) = Owner::current_shared_context() {
+        sc.set_is_hydrating(false);
+    }
     let bundle = Bundle::current();
     let pkg = options.site_pkg_dir.to_string();
     let nonce = leptos::nonce::use_nonce();
@@ -111,8 +109,7 @@ pub fn BundleTags(options: LeptosOptions) -> impl IntoView {
 const FOR_GOOD: &str = "public, max-age=31536000, immutable";
 
 /// The caching headers of the package directory's files. In a build with hashed names every one
-/// of them carries its content's hash (styles, glue, the main wasm, the split loader and every
-/// chunk), so it is kept for a year and never revalidated: a new build has new names.
+/// of them carries its content's hash (styles, glue, wasm), so it is kept for a year and never revalidated: a new build has new names.
 pub async fn cache_pkg(req: Request, next: Next) -> Response {
     let hashed = Bundle::current().hashed;
     let rule = if hashed { FOR_GOOD } else { A_DAY };
@@ -155,9 +152,10 @@ mod tests {
         assert_eq!(b.js, "minyi.AbC-1.js");
         assert_eq!(b.wasm, "minyi.dEf_2.wasm");
         assert!(b.hashed);
-        assert!(b.loader("pkg").ends_with(
-            "import('/pkg/minyi.AbC-1.js').then(m=>m.default({module_or_path:'/pkg/minyi.dEf_2.wasm'}).then(()=>m.hydrate()))"
-        ));
+        let script = b.loader("pkg");
+        assert!(script.contains("import('/pkg/minyi.AbC-1.js')"));
+        assert!(script.contains("module_or_path: '/pkg/minyi.dEf_2.wasm'"));
+        assert!(!script.contains("__JS__") && !script.contains("// "));
     }
 
     #[test]

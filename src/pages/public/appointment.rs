@@ -3,10 +3,7 @@
 //! outcome after the meeting, and a button to withdraw it.
 
 use crate::api::deputies::{get_appointment, AppointmentPage, CancelAppointment};
-use crate::components::{
-    deputy::slot_time,
-    feedback::{ActionFeedback, ErrorView},
-};
+use crate::components::{deputy::slot_time, feedback::ErrorView};
 use crate::domain::deputy::AppointmentStatus;
 use crate::domain::time::format_datetime_zh;
 use crate::error::AppError;
@@ -97,7 +94,6 @@ pub fn AppointmentStatusPage() -> impl IntoView {
     let new = move || query.read().get("new").as_deref() == Some("1");
     let cancelled = move || query.read().get("done").as_deref() == Some("cancelled");
     view! {
-        <ActionFeedback value=cancel.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -5,10 +5,11 @@
 use crate::api::deputies::{booking_form, BookDeputy, BookingPage};
 use crate::components::{
     deputy::slot_line,
-    feedback::{ActionFeedback, ErrorSummary, ErrorView},
+    feedback::{ErrorSummary, ErrorView},
     field::{field_id, Control, Field},
     opinion::Checkbox,
 };
+use crate::domain::check::Check;
 use crate::domain::deputy::{MATTER, PREFERRED_TIME};
 use crate::domain::opinion::NAME;
 use crate::error::AppError;
@@ -88,14 +89,14 @@ fn BookingForm(p: BookingPage, action: ServerAction<BookDeputy>) -> impl IntoVie
                 </div>
             </fieldset>
             <Field name="preferred_time" label=t.dp.preferred_time value=s.value("preferred_time") problem=s.problem("preferred_time")
-                hint=t.dp.preferred_time_hint max=PREFERRED_TIME.max/>
-            <Field name="name" label=t.op_name value=s.value("name") problem=s.problem("name") max=NAME.max required=true autocomplete="name"/>
+                hint=t.dp.preferred_time_hint check=Check::Text(PREFERRED_TIME)/>
+            <Field name="name" label=t.op_name value=s.value("name") problem=s.problem("name") check=Check::Text(NAME) autocomplete="name"/>
             <Field name="phone" label=t.op_phone value=s.value("phone") problem=s.problem("phone")
-                hint=t.cs.phone_hint required=true control=Control::Input("tel") autocomplete="tel"/>
+                hint=t.cs.phone_hint check=Check::Phone { required: true } control=Control::Input("tel") autocomplete="tel"/>
             <Field name="matter" label=t.dp.matter value=s.value("matter") problem=s.problem("matter")
-                hint=t.dp.matter_hint max=MATTER.max required=true control=Control::TextArea(6)/>
+                hint=t.dp.matter_hint check=Check::Text(MATTER) control=Control::TextArea(6)/>
             <Field name="email" label=t.op_email value=s.value("email") problem=s.problem("email")
-                hint=t.dp.email_hint control=Control::Input("email") autocomplete="email"/>
+                hint=t.dp.email_hint check=Check::Email control=Control::Input("email") autocomplete="email"/>
             <Checkbox name="consent" label=consent_label checked=s.value("consent") == "1" error=consent_error/>
             <div class="buttons">
                 <button type="submit">{t.dp.book_submit}</button>
@@ -118,7 +119,6 @@ pub fn BookingPageView() -> impl IntoView {
     );
     let book = ServerAction::<BookDeputy>::new();
     view! {
-        <ActionFeedback value=book.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

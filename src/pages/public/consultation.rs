@@ -5,10 +5,11 @@
 use crate::api::consultations::{get_consultation, ConsultationPage, Register};
 use crate::components::{
     consultation::{registration_text, when, Place},
-    feedback::{ActionFeedback, ErrorSummary, ErrorView},
+    feedback::{ErrorSummary, ErrorView},
     field::{Control, Field},
     opinion::Checkbox,
 };
+use crate::domain::check::Check;
 use crate::domain::consultation::{RegPhase, Status, ORGANISATION, QUESTIONS};
 use crate::domain::opinion::NAME;
 use crate::error::AppError;
@@ -52,15 +53,15 @@ fn RegistrationForm(p: ConsultationPage, action: ServerAction<Register>) -> impl
         <ActionForm action=action attr:class="form" attr:id="register-form">
             <input type="hidden" name="consultation_id" value=c.id.to_string()/>
             <input type="hidden" name="submit_key" value=s.value("submit_key")/>
-            <Field name="name" label=t.op_name value=s.value("name") problem=s.problem("name") max=NAME.max required=true autocomplete="name"/>
+            <Field name="name" label=t.op_name value=s.value("name") problem=s.problem("name") check=Check::Text(NAME) autocomplete="name"/>
             <Field name="phone" label=t.op_phone value=s.value("phone") problem=s.problem("phone")
-                hint=t.cs.phone_hint required=true control=Control::Input("tel") autocomplete="tel"/>
+                hint=t.cs.phone_hint check=Check::Phone { required: true } control=Control::Input("tel") autocomplete="tel"/>
             <Field name="organisation" label=t.cs.organisation value=s.value("organisation") problem=s.problem("organisation")
-                hint=t.cs.organisation_hint max=ORGANISATION.max autocomplete="organization"/>
+                hint=t.cs.organisation_hint check=Check::Text(ORGANISATION) autocomplete="organization"/>
             <Field name="questions" label=t.cs.questions value=s.value("questions") problem=s.problem("questions")
-                hint=t.cs.questions_hint max=QUESTIONS.max control=Control::TextArea(5)/>
+                hint=t.cs.questions_hint check=Check::Text(QUESTIONS) control=Control::TextArea(5)/>
             <Field name="email" label=t.op_email value=s.value("email") problem=s.problem("email")
-                hint=t.cs.email_hint control=Control::Input("email") autocomplete="email"/>
+                hint=t.cs.email_hint check=Check::Email control=Control::Input("email") autocomplete="email"/>
             <Checkbox name="consent" label=consent_label checked=s.value("consent") == "1" error=consent_error/>
             <div class="buttons"><button type="submit">{button}</button></div>
         </ActionForm>
@@ -127,7 +128,6 @@ pub fn ConsultationPageView() -> impl IntoView {
     );
     let register = ServerAction::<Register>::new();
     view! {
-        <ActionFeedback value=register.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -4,7 +4,7 @@
 
 use crate::api::opinions::{opinion_form, OpinionFormData, SubmitOpinion};
 use crate::components::{
-    feedback::{ActionFeedback, ErrorSummary, ErrorView},
+    feedback::{ErrorSummary, ErrorView},
     opinion::{labels, Checkbox, OpinionFields},
     solicitation::phase_text,
 };
@@ -71,7 +71,6 @@ pub fn OpinionFormPage() -> impl IntoView {
     );
     let submit = ServerAction::<SubmitOpinion>::new();
     view! {
-        <ActionFeedback value=submit.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -5,7 +5,7 @@
 use crate::api::consultations::{get_registration, CancelRegistration, RegistrationPage};
 use crate::components::{
     consultation::{when, Place},
-    feedback::{ActionFeedback, ErrorView},
+    feedback::ErrorView,
 };
 use crate::domain::consultation::RegStatus;
 use crate::domain::time::format_datetime_zh;
@@ -98,7 +98,6 @@ pub fn RegistrationStatusPage() -> impl IntoView {
     let new = move || query.read().get("new").as_deref() == Some("1");
     let cancelled = move || query.read().get("done").as_deref() == Some("cancelled");
     view! {
-        <ActionFeedback value=cancel.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

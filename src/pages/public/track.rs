@@ -4,7 +4,7 @@
 
 use crate::api::opinions::{track_form, track_opinion, FindOpinion, TrackPage};
 use crate::components::{
-    feedback::{ActionFeedback, ErrorSummary, ErrorView},
+    feedback::{ErrorSummary, ErrorView},
     field::{Control, Field},
     opinion::Timeline,
 };
@@ -31,7 +31,6 @@ pub fn TrackLookupPage() -> impl IntoView {
         <PageTitle text=t.track_title/>
         <h1>{t.track_title}</h1>
         <p class="lead">{t.track_lead}</p>
-        <ActionFeedback value=find.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match form.await {

@@ -5,7 +5,7 @@ use crate::api::accounts::{
     SetPersonalData,
 };
 use crate::components::{
-    feedback::{ActionFeedback, ErrorSummary, ErrorView, Notice},
+    feedback::{ErrorSummary, ErrorView, Notice},
     field::{Control, Field, Select},
 };
 use crate::domain::account::{AccountSummary, Role, USERNAME_MAX};
@@ -166,10 +166,6 @@ pub fn AccountsPageView() -> impl IntoView {
         <h1>{t.staff_accounts}</h1>
         <p>{t.accounts_lead}</p>
         {move || notice().map(|n| view! { <Notice text=n/> })}
-        <ActionFeedback value=create.value()/>
-        <ActionFeedback value=toggle.value()/>
-        <ActionFeedback value=grant.value()/>
-        <ActionFeedback value=reset.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -9,7 +9,7 @@ use crate::api::deputies::{
 };
 use crate::components::{
     deputy::slot_time,
-    feedback::{ActionFeedback, ErrorSummary, ErrorView, Notice},
+    feedback::{ErrorSummary, ErrorView, Notice},
     field::{Control, Field, Select},
     opinion::Checkbox,
 };
@@ -217,8 +217,6 @@ pub fn StaffAppointmentPage() -> impl IntoView {
         })
     };
     view! {
-        <ActionFeedback value=decide.value()/>
-        <ActionFeedback value=record.value()/>
         {move || notice().map(|n| view! { <Notice text=n/> })}
         <Suspense fallback=loading>
             {move || Suspend::new(async move {

@@ -3,10 +3,7 @@
 //! with one button.
 
 use crate::api::moderation::{staff_clusters, Moderate};
-use crate::components::{
-    feedback::{ActionFeedback, ErrorView},
-    moderation::ActionOutcome,
-};
+use crate::components::{feedback::ErrorView, moderation::ActionOutcome};
 use crate::domain::moderation::Cluster;
 use crate::i18n::t;
 use crate::pages::{id_param, loading, PageTitle};
@@ -68,7 +65,6 @@ pub fn ClustersPage() -> impl IntoView {
     view! {
         <PageTitle text=t.mod_clusters/>
         <h1>{t.mod_clusters}</h1>
-        <ActionFeedback value=action.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -102,7 +102,6 @@ pub fn ConsultationFormPage() -> impl IntoView {
     editor_page(
         consultation_form,
         (t.cs.new, t.cs.edit),
-        save.value().into(),
         move |form| view! { <Editor form action=save/> },
     )
 }

@@ -7,7 +7,7 @@ use crate::api::consultations::{
 };
 use crate::components::{
     consultation::{registration_text, when, Place},
-    feedback::{ActionFeedback, ErrorSummary, ErrorView, Notice},
+    feedback::{ErrorSummary, ErrorView, Notice},
     field::{Control, Field},
 };
 use crate::domain::consultation::{RegStatus, MINUTES};
@@ -241,9 +241,6 @@ pub fn StaffConsultationPage() -> impl IntoView {
         })
     };
     view! {
-        <ActionFeedback value=check_in.value()/>
-        <ActionFeedback value=attendance.value()/>
-        <ActionFeedback value=record.value()/>
         {move || notice().map(|n| view! { <Notice text=n/> })}
         <Suspense fallback=loading>
             {move || Suspend::new(async move {

@@ -9,7 +9,7 @@ use crate::api::deputies::{
 use crate::components::{
     deputy::slot_line,
     editor::{editor_page, EditorButtons, RecordKeys},
-    feedback::{ActionFeedback, ErrorSummary, ErrorView, Notice},
+    feedback::{ErrorSummary, ErrorView, Notice},
     field::{Control, Field, Select},
     opinion::Checkbox,
 };
@@ -110,7 +110,6 @@ pub fn DeputyFormPage() -> impl IntoView {
     editor_page(
         deputy_form,
         (t.dp.new, t.dp.edit),
-        save.value().into(),
         move |form| view! { <Editor form action=save/> },
     )
 }
@@ -215,8 +214,6 @@ pub fn StaffDeputyPage() -> impl IntoView {
         })
     };
     view! {
-        <ActionFeedback value=add.value()/>
-        <ActionFeedback value=cancel.value()/>
         {move || notice().map(|n| view! { <Notice text=n/> })}
         <Suspense fallback=loading>
             {move || Suspend::new(async move {

@@ -4,7 +4,7 @@
 use crate::api::solicitations::{draft_form, DraftEditorData, SaveDraftVersion};
 use crate::components::{
     draft::{DraftBody, DraftContents, ParseWarnings},
-    feedback::{ActionFeedback, ErrorSummary, ErrorView},
+    feedback::{ErrorSummary, ErrorView},
     field::{Control, Field},
 };
 use crate::domain::solicitation::{DRAFT_SOURCE, VERSION_LABEL};
@@ -65,7 +65,6 @@ pub fn DraftFormPage() -> impl IntoView {
     view! {
         <PageTitle text=t.draft_title/>
         <h1>{t.draft_title}</h1>
-        <ActionFeedback value=save.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -3,7 +3,7 @@
 
 use crate::api::auth::{login_form, Login};
 use crate::components::{
-    feedback::{ActionFeedback, ErrorSummary},
+    feedback::ErrorSummary,
     field::{Control, Field},
 };
 use crate::domain::form::FormState;
@@ -24,7 +24,6 @@ pub fn LoginPage() -> impl IntoView {
         <section class="narrow">
             <h1>{t.login_title}</h1>
             <p>{t.login_lead}</p>
-            <ActionFeedback value=login.value()/>
             <Suspense fallback=loading>
                 {move || Suspend::new(async move {
                     let state = form.await.unwrap_or_else(|_| FormState::new("login"));

@@ -4,7 +4,7 @@
 
 use crate::api::notifications::{staff_notifications, MarkDelivered, NoticePage};
 use crate::components::{
-    feedback::{ActionFeedback, ErrorView, Notice},
+    feedback::{ErrorView, Notice},
     pager::Pager,
 };
 use crate::domain::{
@@ -93,7 +93,6 @@ pub fn NotificationsPage() -> impl IntoView {
         <h1>{t.nt_title}</h1>
         <p class="hint">{t.nt_lead}</p>
         {move || saved().map(|s| view! { <Notice text=s/> })}
-        <ActionFeedback value=action.value()/>
         <p class="no-print"><button type="button" class="secondary" onclick=crate::components::scripts::PRINT>{t.op_print}</button></p>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {

@@ -3,7 +3,7 @@
 
 use crate::api::opinions::{offline_form, EnterOfflineOpinion, OpinionFormData};
 use crate::components::{
-    feedback::{ActionFeedback, ErrorSummary, ErrorView},
+    feedback::{ErrorSummary, ErrorView},
     field::{Control, Field, Select},
     opinion::{labels, OpinionFields},
 };
@@ -69,7 +69,6 @@ pub fn OfflineFormPage() -> impl IntoView {
     view! {
         <PageTitle text=t.off_title/>
         <h1>{t.off_title}</h1>
-        <ActionFeedback value=save.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -7,7 +7,7 @@ use super::may;
 use crate::api::moderation::{staff_queue, Moderate, QueueData};
 use crate::api::opinions::{staff_get_opinion, StaffOpinion};
 use crate::components::{
-    feedback::{ActionFeedback, ErrorView, Notice},
+    feedback::{ErrorView, Notice},
     moderation::{ActionControls, ActionOutcome},
     opinion::Timeline,
 };
@@ -230,7 +230,6 @@ pub fn StaffOpinionsPage() -> impl IntoView {
     view! {
         <PageTitle text=t.mod_title/>
         <h1>{t.mod_title}</h1>
-        <ActionFeedback value=action.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {
@@ -255,7 +254,6 @@ pub fn StaffOpinionPage() -> impl IntoView {
     let entered = move || query.read().get("done").as_deref() == Some("entered");
     view! {
         {move || entered().then(|| view! { <Notice text=t.op_entered/> })}
-        <ActionFeedback value=action.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

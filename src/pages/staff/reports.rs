@@ -8,7 +8,7 @@ use crate::api::reports::{
     SaveReport, SendReport,
 };
 use crate::components::{
-    feedback::{ActionFeedback, ErrorSummary, ErrorView, Notice},
+    feedback::{ErrorSummary, ErrorView, Notice},
     field::{field_id, Control, Field},
     moderation::ActionOutcome,
 };
@@ -34,7 +34,6 @@ pub fn ReportsPage() -> impl IntoView {
     view! {
         <PageTitle text=t.rep_list/>
         <h1>{t.rep_list}</h1>
-        <ActionFeedback value=create.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {
@@ -411,10 +410,6 @@ pub fn ReportPageView() -> impl IntoView {
     };
     view! {
         {move || done().map(|m| view! { <Notice text=m/> })}
-        <ActionFeedback value=save.value()/>
-        <ActionFeedback value=refresh.value()/>
-        <ActionFeedback value=send.value()/>
-        <ActionFeedback value=feedback.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -88,7 +88,6 @@ pub fn SolicitationFormPage() -> impl IntoView {
     editor_page(
         solicitation_form,
         (t.sol_new, t.sol_edit),
-        save.value().into(),
         move |form| view! { <Editor form action=save/> },
     )
 }

@@ -55,7 +55,6 @@ pub fn StoryFormPage() -> impl IntoView {
     editor_page(
         story_form,
         (t.story_new, t.story_edit),
-        save.value().into(),
         move |form| view! { <Editor form action=save/> },
     )
 }

@@ -3,7 +3,7 @@
 
 use crate::api::stories::{staff_get_story, SetStoryPublished};
 use crate::components::{
-    feedback::{ActionFeedback, ErrorView, Notice},
+    feedback::{ErrorView, Notice},
     story::StoryArticle,
 };
 use crate::i18n::t;
@@ -33,7 +33,6 @@ pub fn StaffStoryPage() -> impl IntoView {
     };
     view! {
         {move || notice().map(|n| view! { <Notice text=n/> })}
-        <ActionFeedback value=publish.value()/>
         <Suspense fallback=loading>
             {move || Suspend::new(async move {
                 match story.await {
