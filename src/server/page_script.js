@@ -35,6 +35,9 @@ async function go(url, push) {
   try {
     const r = await fetch(url, { headers: { Accept: 'text/html' } });
     to = new URL(r.url);
+    // A response's address has no fragment: the one asked for still applies (as it would
+    // through a redirect the browser followed itself).
+    to.hash = new URL(url, location.href).hash;
     const html = (r.headers.get('content-type') || '').startsWith('text/html') &&
       !/no-store/.test(r.headers.get('cache-control') || '') && !private_(to) && await r.text();
     if (n !== nav) return;
