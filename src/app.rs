@@ -9,6 +9,7 @@ use crate::i18n::t;
 use crate::pages::{
     public::{
         booking::BookingPageView,
+        compare::ComparePage,
         consultation::ConsultationPageView,
         consultations::ConsultationListPage,
         deputies::DeputyListPage,
@@ -121,6 +122,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/solicitations") view=SolicitationListPage ssr=SsrMode::Async/>
                     <Route path=path!("/solicitations/:id") view=SolicitationPageView ssr=SsrMode::Async/>
                     <Route path=path!("/solicitations/:id/opinions/new") view=OpinionFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/solicitations/:id/compare") view=ComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/consultations") view=ConsultationListPage ssr=SsrMode::Async/>
                     <Route path=path!("/consultations/:id") view=ConsultationPageView ssr=SsrMode::Async/>
                     <Route path=path!("/deputies") view=DeputyListPage ssr=SsrMode::Async/>

@@ -2,11 +2,13 @@
 //! browser alike and imports nothing else of this crate.
 
 pub mod account;
+pub mod align;
 pub mod audit;
 pub mod check;
 pub mod coded;
 pub mod consultation;
 pub mod deputy;
+pub mod diff;
 pub mod form;
 pub mod moderation;
 pub mod notification;

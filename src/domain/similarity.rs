@@ -44,23 +44,29 @@ pub fn shingles(text: &str) -> Vec<u64> {
     set
 }
 
-/// Jaccard similarity of two shingle sets, 0.0 to 1.0 (two empty sets are 1.0).
-pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0);
+/// How many shingles two sets have in common.
+pub fn common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                common += 1;
+                n += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
+    n
+}
+
+/// Jaccard similarity of two shingle sets, 0.0 to 1.0 (two empty sets are 1.0).
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let common = common(a, b);
     common as f64 / (a.len() + b.len() - common) as f64
 }
 

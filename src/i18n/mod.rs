@@ -5,6 +5,7 @@
 
 pub mod consultations;
 pub mod deputies;
+pub mod trail;
 mod zh_cn;
 
 use crate::domain::text::Problem;
@@ -16,6 +17,8 @@ pub struct Texts {
     pub cs: &'static consultations::ConsultTexts,
     /// Deputies and appointments.
     pub dp: &'static deputies::DeputyTexts,
+    /// The legislative trail: versions of a draft compared.
+    pub tr: &'static trail::TrailTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,

@@ -133,6 +133,7 @@ pub static TEXTS: Texts = Texts {
     lang: "zh-CN",
     cs: &super::consultations::ZH_CN,
     dp: &super::deputies::ZH_CN,
+    tr: &super::trail::ZH_CN,
     app_name: "民意直通车",
     skip_to_content: "跳到正文",
     nav_label: "主导航",

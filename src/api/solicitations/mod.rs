@@ -7,9 +7,10 @@
 
 use crate::domain::{
     account::StationOption,
+    align::Row,
     form::{Editing, FormState},
     opinion::PublishedOpinion,
-    solicitation::{DraftText, Solicitation, SolicitationSummary},
+    solicitation::{DraftText, Solicitation, SolicitationSummary, VersionInfo},
     statute::ParsedDraft,
     story::Page,
 };
@@ -34,6 +35,17 @@ pub struct SolicitationPage {
     pub heat: Vec<(String, i64)>,
     pub published: Vec<PublishedOpinion>,
     pub now: i64,
+}
+
+/// The comparison table (对照表) of two versions of a solicitation's draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub solicitation: SolicitationSummary,
+    /// Every version, newest first.
+    pub versions: Vec<VersionInfo>,
+    /// The two compared (`None` when the draft has fewer than two versions).
+    pub pair: Option<(VersionInfo, VersionInfo)>,
+    pub rows: Vec<Row>,
 }
 
 /// What the solicitation editor opens with.

@@ -1,6 +1,6 @@
 //! Solicitations for residents: the public list and a solicitation's page with its draft.
 
-use super::{SolicitationList, SolicitationPage};
+use super::{Comparison, SolicitationList, SolicitationPage};
 #[cfg(feature = "ssr")]
 use crate::domain::{solicitation::SolicitationSummary, story::Page};
 use crate::error::AppError;
@@ -90,5 +90,56 @@ pub async fn get_solicitation(id: i64, version: Option<i64>) -> Result<Solicitat
         published: db::solicitations::published_opinions(&state.db, id).await?,
         solicitation: s,
         now: db::now_ms(),
+    })
+}
+
+/// The comparison table of two versions of a published solicitation's draft: `to` (the current
+/// version unless given) against `from` (the version before it unless given). Unknown or
+/// foreign version ids are "not found". Anyone may call it.
+#[server(endpoint = "solicitations/compare")]
+pub async fn compare_versions(
+    id: i64,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<Comparison, AppError> {
+    use crate::domain::solicitation::Status;
+    use crate::server::{db, guard};
+    let state = guard::state()?;
+    let s = db::solicitations::get(&state.db, id)
+        .await?
+        .filter(|s| s.summary.status != Status::Draft)
+        .ok_or_else(|| guard::fail(AppError::NotFound))?;
+    let versions = s.versions.clone();
+    let find = |v: i64| {
+        versions
+            .iter()
+            .position(|x| x.id == v)
+            .ok_or_else(|| guard::fail(AppError::NotFound))
+    };
+    let to_at = match to {
+        Some(v) => find(v)?,
+        None => 0,
+    };
+    let from_at = match from {
+        Some(v) => Some(find(v)?),
+        // The version before `to` (versions are newest first).
+        None => (to_at + 1 < versions.len()).then_some(to_at + 1),
+    };
+    let mut rows = Vec::new();
+    let mut pair = None;
+    if let Some(from_at) = from_at.filter(|&f| f != to_at) {
+        let (fv, tv) = (versions[from_at].id, versions[to_at].id);
+        let old = db::solicitations::draft(&state.db, id, Some(fv)).await?;
+        let new = db::solicitations::draft(&state.db, id, Some(tv)).await?;
+        if let (Some(old), Some(new)) = (old, new) {
+            rows = crate::domain::align::compare(&old.parsed, &new.parsed);
+            pair = Some((old.info, new.info));
+        }
+    }
+    Ok(Comparison {
+        solicitation: s.summary,
+        versions,
+        pair,
+        rows,
     })
 }

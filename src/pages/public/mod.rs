@@ -2,6 +2,7 @@
 
 pub mod appointment;
 pub mod booking;
+pub mod compare;
 pub mod consultation;
 pub mod consultations;
 pub mod deputies;

@@ -118,7 +118,10 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
                 view! { <li><a href=href aria-current=current.then_some("page")>{v.label.clone()}</a></li> }
             })
             .collect_view();
-        view! { <nav class="filters" aria-label=t.sol_versions><ul>{items}</ul></nav> }
+        view! {
+            <nav class="filters" aria-label=t.sol_versions><ul>{items}</ul></nav>
+            <p><a href=format!("/solicitations/{id}/compare")>{t.tr.compare_link}</a></p>
+        }
     });
     let draft = p.draft.map(|d| {
         let old = (!p.is_current).then(|| view! {

@@ -1,0 +1,71 @@
+import { test, expect } from '@playwright/test';
+import { openSolicitation, ready, visitorPage } from './helpers';
+
+const unique = (info: { project: { name: string } }) => `${info.project.name}-${Date.now()}`;
+
+/** The second version of helpers' draft: an article inserted after 第一条 (renumbering the rest)
+ *  and 第三条 amended (now 第四条). */
+const SECOND = [
+  '居家养老服务条例（草案二审稿）',
+  '第一章　总　　则',
+  '第一条　为了规范居家养老服务，制定本条例。',
+  '第二条　区人民政府应当建立居家养老服务补贴制度。',
+  '第三条　本条例适用于本区行政区域内的居家养老服务。',
+  '第二章　服务提供',
+  '第四条　街道办事处应当做好下列工作：',
+  '（一）设置社区助餐点，每周至少开放五天；',
+  '（二）组织志愿者上门探访。',
+  '社区居民委员会应当予以协助。',
+  '第五条　本条例自2027年3月1日起施行。',
+].join('\n');
+
+test('the public reads the comparison table of two versions, article by article', async ({ page, browser }, info) => {
+  const id = await openSolicitation(page, `修改对照表 ${unique(info)}`);
+  await page.goto(`/staff/solicitations/${id}/draft`);
+  await ready(page);
+  await page.getByLabel('版本名称').fill('二审稿');
+  await page.getByLabel('草案全文').fill(SECOND);
+  await page.getByRole('button', { name: '检查解析结果' }).click();
+  await expect(page.getByRole('heading', { name: '解析结果（5条）' })).toBeVisible();
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(page.getByText('新版本草案已保存。')).toBeVisible();
+
+  const visitor = await visitorPage(browser, info);
+  await visitor.setViewportSize({ width: 360, height: 740 });
+  await visitor.goto(`/solicitations/${id}`);
+  await visitor.getByRole('link', { name: '查看各版本修改对照表' }).click();
+  await expect(visitor.getByRole('heading', { level: 1 })).toContainText('修改对照表');
+  const rows = visitor.locator('table.compare tbody tr');
+  await expect(rows).toHaveCount(5);
+  // Paired by text, not by number: the inserted article renumbers the two after it.
+  await expect(rows.nth(1)).toContainText('新增第二条');
+  await expect(rows.nth(2)).toContainText('第二条改为第三条，内容未改');
+  const amended = rows.nth(3);
+  await expect(amended).toContainText('内容修改，第三条改为第四条');
+  // The added characters are marked (and named for a screen reader), nothing else is.
+  await expect(amended.locator('ins')).toHaveCount(1);
+  await expect(amended.locator('ins')).toHaveText('增加：，每周至少开放五天');
+  await expect(amended.locator('del')).toHaveCount(0);
+  await expect(rows.nth(4)).toContainText('第四条改为第五条，内容未改');
+  const width = await visitor.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360);
+
+  // Only what changed, by the plain form (no script needed).
+  await visitor.getByLabel('只看有修改的条文').check();
+  await visitor.getByRole('button', { name: '对照' }).click();
+  await expect(visitor).toHaveURL(/only=changed/);
+  await expect(rows).toHaveCount(2);
+  await expect(visitor.locator('.compare-summary')).toContainText('新增1条');
+  // Each later article links to its place in that version's text.
+  await rows.nth(1).getByRole('link', { name: '阅读此版本全文' }).click();
+  await expect(visitor).toHaveURL(/#art-4$/);
+  await expect(visitor.locator('#art-4')).toBeInViewport();
+
+  // Versions picked by hand: the same one twice is explained, a foreign id is not found.
+  const to = new URL(visitor.url()).searchParams.get('version');
+  await visitor.goto(`/solicitations/${id}/compare?from=${to}&to=${to}`);
+  await expect(visitor.getByText('请选择两个不同的版本进行对照。')).toBeVisible();
+  const missing = await visitor.request.get(`/solicitations/${id}/compare?from=999999`);
+  expect(missing.status()).toBe(404);
+  await visitor.context().close();
+});
