@@ -39,6 +39,7 @@ test('the public reads the comparison table of two versions, article by article'
   await expect(rows).toHaveCount(5);
   // Paired by text, not by number: the inserted article renumbers the two after it.
   await expect(rows.nth(1)).toContainText('新增第二条');
+  await expect(rows.nth(1).locator('td').first()).toHaveText('（本版本无此条）');
   await expect(rows.nth(2)).toContainText('第二条改为第三条，内容未改');
   const amended = rows.nth(3);
   await expect(amended).toContainText('内容修改，第三条改为第四条');

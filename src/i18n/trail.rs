@@ -24,6 +24,8 @@ pub struct TrailTexts {
     pub change: fn(Change) -> &'static str,
     /// What changed, in words: the kind, and the numbers where they differ.
     pub describe: fn(Change, bool, &[String], &[String]) -> String,
+    /// In the column of a version that has no such article (added or deleted).
+    pub no_article: &'static str,
     pub gone_mark: &'static str,
     pub added_mark: &'static str,
     pub legend: &'static str,
@@ -95,6 +97,7 @@ pub static ZH_CN: TrailTexts = TrailTexts {
     no_changes: "两个版本的条文没有修改。",
     change: change_zh,
     describe: describe_zh,
+    no_article: "（本版本无此条）",
     gone_mark: "删去：",
     added_mark: "增加：",
     legend: "删去的文字以删除线标出，增加的文字以下划线标出。",

@@ -37,12 +37,15 @@ fn cell(articles: &[(String, String)], diff: &[Piece], old_side: bool) -> impl I
             _ => None,
         })
         .collect_view();
-    (!articles.is_empty()).then(|| {
-        view! {
-            <p class="art-label">{labels}</p>
-            <p class="art-text">{text}</p>
-        }
-    })
+    if articles.is_empty() {
+        // An added article has no earlier text, a deleted one no later text: said, not left blank.
+        return view! { <p class="hint">{t.no_article}</p> }.into_any();
+    }
+    view! {
+        <p class="art-label">{labels}</p>
+        <p class="art-text">{text}</p>
+    }
+    .into_any()
 }
 
 fn row_view(row: Row, id: i64, to: i64) -> impl IntoView {
