@@ -74,6 +74,7 @@ async fn fill(db: &Db, want: usize) {
         "征求意见稿",
         &text,
         &minyi::domain::statute::parse(&text),
+        None,
         admin,
     )
     .await

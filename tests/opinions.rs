@@ -70,9 +70,17 @@ async fn solicitation(db: &Db, status: Status, from: i64, to: i64) -> i64 {
     let id = db::solicitations::save(db, None, None, &s, "<p>说明</p>", "", admin)
         .await
         .unwrap();
-    db::solicitations::add_version(db, id, "征求意见稿", DRAFT, &statute::parse(DRAFT), admin)
-        .await
-        .unwrap();
+    db::solicitations::add_version(
+        db,
+        id,
+        "征求意见稿",
+        DRAFT,
+        &statute::parse(DRAFT),
+        None,
+        admin,
+    )
+    .await
+    .unwrap();
     id
 }
 
@@ -143,7 +151,7 @@ async fn drafts_counts_and_published_opinions(db: Db) {
     let first = draft.info.id;
     let two = format!("{DRAFT}第五条　新增条文。\n");
     let second =
-        db::solicitations::add_version(&db, open, "二审稿", &two, &statute::parse(&two), 1)
+        db::solicitations::add_version(&db, open, "二审稿", &two, &statute::parse(&two), None, 1)
             .await
             .unwrap();
     let current = db::solicitations::draft(&db, open, None)
@@ -195,13 +203,14 @@ async fn drafts_counts_and_published_opinions(db: Db) {
             .await
             .unwrap();
     }
-    let heat = db::solicitations::accepted_counts(&db, open).await.unwrap();
-    assert_eq!(heat, vec![("art-3".to_string(), 2)]);
+    let heat = db::trail::accepted_counts(&db, open).await.unwrap();
+    assert_eq!(heat, vec![(second, "art-3".to_string(), 2)]);
     let published = db::solicitations::published_opinions(&db, open)
         .await
         .unwrap();
     assert_eq!(published.len(), 1);
-    assert_eq!(published[0].content, "第三条应当增加助浴服务。");
+    assert_eq!(published[0].1.content, "第三条应当增加助浴服务。");
+    assert_eq!(published[0].0, second);
 
     // The timeline has both events, oldest first; the code has its documented shape.
     let view = db::opinions::track(&db, &a.code, &a.access_key)
@@ -729,6 +738,10 @@ async fn staff_check_a_draft_before_saving_it(db: Db) {
             ("intent", intent.to_string()),
         ]
     };
+    let with_base = |mut f: Vec<(&'static str, String)>, base: &str| {
+        f.push(("base", base.to_string()));
+        f
+    };
     let as_refs = |f: &Vec<(&'static str, String)>| -> Vec<(&'static str, String)> { f.clone() };
     let post = |f: Vec<(&'static str, String)>| {
         let app = &app;
@@ -767,7 +780,17 @@ async fn staff_check_a_draft_before_saving_it(db: Db) {
         .unwrap()
         .to_string();
     assert_eq!(checked.len(), 16);
-    let r = post(as_refs(&form("save", &checked))).await;
+    // The alignment shown was made against the current version, which saving names.
+    let base = page
+        .body
+        .split(r#"name="base" value=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let r = post(with_base(as_refs(&form("save", &checked)), &base)).await;
     assert_eq!(
         r.location.as_deref(),
         Some(format!("/staff/solicitations/{id}?done=version").as_str())

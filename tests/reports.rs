@@ -52,9 +52,17 @@ async fn fixture(db: &Db) -> Fixture {
     let sol = db::solicitations::save(db, None, None, &s, "<p>说明</p>", "", clerk)
         .await
         .unwrap();
-    db::solicitations::add_version(db, sol, "征求意见稿", DRAFT, &statute::parse(DRAFT), clerk)
-        .await
-        .unwrap();
+    db::solicitations::add_version(
+        db,
+        sol,
+        "征求意见稿",
+        DRAFT,
+        &statute::parse(DRAFT),
+        None,
+        clerk,
+    )
+    .await
+    .unwrap();
     let rows = [
         (
             "art-3",

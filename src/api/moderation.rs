@@ -54,7 +54,7 @@ pub async fn staff_queue(query: String, draft: Option<String>) -> Result<QueueDa
         }
     }
     let targets = match filter.solicitation {
-        Some(id) => crate::api::opinions::submit_targets(&state, id, false)
+        Some(id) => crate::api::opinions::submit_targets(&state, id, false, None)
             .await
             .map(|(t, _)| t)
             .unwrap_or_default(),

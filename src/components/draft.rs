@@ -10,8 +10,8 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub struct CommentLinks {
     pub solicitation_id: i64,
-    /// Accepted opinions per target key (`art-3` → 4).
-    pub heat: Vec<(String, i64)>,
+    /// Accepted opinions per article, with those carried over from earlier versions.
+    pub heat: Vec<crate::domain::trail::Heat>,
     /// Whether the solicitation takes opinions now (otherwise no link is shown).
     pub open: bool,
 }
@@ -94,12 +94,12 @@ fn render(node: &Provision, links: &Option<CommentLinks>) -> AnyView {
                 .collect_view();
             let rest = rest.iter().map(|c| render(c, links)).collect_view();
             let footer = links.as_ref().map(|l| {
-                let count = l
+                let (count, carried) = l
                     .heat
                     .iter()
-                    .find(|(k, _)| *k == node.anchor)
-                    .map(|(_, n)| *n)
-                    .unwrap_or(0);
+                    .find(|h| h.anchor == node.anchor)
+                    .map(|h| (h.total, h.carried))
+                    .unwrap_or((0, 0));
                 let href = format!(
                     "/solicitations/{}/opinions/new?article={}",
                     l.solicitation_id,
@@ -110,6 +110,9 @@ fn render(node: &Provision, links: &Option<CommentLinks>) -> AnyView {
                     <p class="article-actions">
                         {(count > 0).then(|| view! {
                             <span class="heat" data-level=count.min(9)>{(t.heat)(count)}</span>
+                        })}
+                        {(carried > 0).then(|| view! {
+                            <span class="carried">{(t.tr.carried)(carried)}</span>
                         })}
                         {l.open.then(|| view! {
                             <a class="comment" href=href aria-label=label>{t.sol_give_opinion_article}</a>

@@ -134,3 +134,60 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
         .collect_view();
     view! { <ol class="timeline">{items}</ol> }
 }
+
+/// What became of the article an opinion was given on, in every later version of the draft:
+/// "在二审稿中为第十四条，内容已修改", with links to the article and to the 对照表.
+#[component]
+pub fn ArticleTrail(
+    solicitation_id: i64,
+    target_label: String,
+    version_label: String,
+    hops: Vec<crate::domain::trail::Hop>,
+    /// Worded for staff ("该意见针对的…") instead of the resident ("您提意见的…").
+    #[prop(optional)]
+    staff: bool,
+) -> impl IntoView {
+    let t = t();
+    (!hops.is_empty()).then(|| {
+        let lead = if staff {
+            t.tr.trail_lead_staff
+        } else {
+            t.tr.trail_lead
+        };
+        let lead = lead(&target_label, &version_label);
+        let mut then = target_label.clone();
+        let items = hops
+            .into_iter()
+            .map(|h| {
+                let line = (t.tr.hop)(&h, &then);
+                let article = h.now.first().map(|r| {
+                    format!(
+                        "/solicitations/{solicitation_id}?version={}#{}",
+                        h.version_id, r.anchor
+                    )
+                });
+                let compare = format!(
+                    "/solicitations/{solicitation_id}/compare?to={}",
+                    h.version_id
+                );
+                if let Some(r) = h.now.first() {
+                    then = r.label.clone();
+                }
+                view! {
+                    <li>
+                        {line}"。"
+                        {article.map(|href| view! { <a href=href>{t.tr.see_article}</a>" " })}
+                        <a href=compare>{t.tr.see_compare}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="trail" aria-labelledby="trail-title">
+                <h2 id="trail-title">{t.tr.trail_title}</h2>
+                <p>{lead}</p>
+                <ul>{items}</ul>
+            </section>
+        }
+    })
+}

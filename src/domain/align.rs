@@ -244,6 +244,96 @@ pub fn align(old: &[Art], new: &[Art]) -> Vec<Link> {
     order(links, old.len())
 }
 
+/// For each article of the later version, the first article of the earlier one it comes from,
+/// as `links` say (`None`: added). This is what staff see and may correct before saving.
+pub fn picks(links: &[Link], new_len: usize) -> Vec<Option<usize>> {
+    let mut out = vec![None; new_len];
+    for l in links {
+        for &j in &l.new {
+            if j < new_len {
+                out[j] = l.old.first().copied();
+            }
+        }
+    }
+    out
+}
+
+/// The links of a pairing chosen by hand: each article of the later version with the article of
+/// the earlier one it comes from, or none (added). An earlier article chosen by several later
+/// ones was split; one chosen by none was deleted; pairs that break the order of the others
+/// have moved.
+pub fn from_picks(old: &[Art], new: &[Art], picks: &[Option<usize>]) -> Vec<Link> {
+    let mut by_old: Vec<Vec<usize>> = vec![Vec::new(); old.len()];
+    for (j, p) in picks.iter().enumerate().take(new.len()) {
+        if let Some(i) = p.filter(|&i| i < old.len()) {
+            by_old[i].push(j);
+        }
+    }
+    let singles: Vec<(usize, usize)> = by_old
+        .iter()
+        .enumerate()
+        .filter(|(_, js)| js.len() == 1)
+        .map(|(i, js)| (i, js[0]))
+        .collect();
+    let mut in_order = vec![false; singles.len()];
+    for k in longest_in_order(&singles) {
+        in_order[k] = true;
+    }
+    let mut links = Vec::new();
+    let mut paired = vec![false; new.len()];
+    let mut single = 0;
+    for (i, js) in by_old.iter().enumerate() {
+        for &j in js {
+            paired[j] = true;
+        }
+        match js.len() {
+            0 => links.push(Link {
+                old: vec![i],
+                new: vec![],
+                change: Change::Deleted,
+                amended: true,
+            }),
+            1 => {
+                let j = js[0];
+                let amended = squeeze(&old[i].text) != squeeze(&new[j].text);
+                let change = if !in_order[single] {
+                    Change::Moved
+                } else if amended {
+                    Change::Amended
+                } else if old[i].label == new[j].label {
+                    Change::Unchanged
+                } else {
+                    Change::Renumbered
+                };
+                single += 1;
+                links.push(Link {
+                    old: vec![i],
+                    new: vec![j],
+                    change,
+                    amended,
+                });
+            }
+            _ => links.push(Link {
+                old: vec![i],
+                new: js.clone(),
+                change: Change::Split,
+                amended: true,
+            }),
+        }
+    }
+    for (j, p) in paired.iter().enumerate() {
+        if !p {
+            links.push(Link {
+                old: vec![],
+                new: vec![j],
+                change: Change::Added,
+                amended: true,
+            });
+        }
+    }
+    order(links, old.len())
+}
+
 /// One row of a 对照表: the articles of each side (label, anchor, text) and the character diff
 /// of their texts (the old column shows what is the same and what is gone, the new one what is
 /// the same and what was added).
@@ -260,9 +350,14 @@ pub struct Row {
 
 /// The comparison table of two versions, in the later version's order.
 pub fn compare(old: &ParsedDraft, new: &ParsedDraft) -> Vec<Row> {
+    rows(old, new, align(&articles(old), &articles(new)))
+}
+
+/// The comparison table of two versions by the given links (staff's confirmed alignment).
+pub fn rows(old: &ParsedDraft, new: &ParsedDraft, links: Vec<Link>) -> Vec<Row> {
     let (a, b) = (articles(old), articles(new));
     let anchors: Vec<String> = new.articles().iter().map(|p| p.anchor.clone()).collect();
-    align(&a, &b)
+    links
         .into_iter()
         .map(|l| {
             let side = |arts: &[Art], ix: &[usize]| -> Vec<(String, String)> {
@@ -486,6 +581,34 @@ fn order(links: Vec<Link>, old_len: usize) -> Vec<Link> {
 mod tests {
     use super::*;
     use crate::domain::statute::{chinese_numeral, parse};
+
+    #[test]
+    fn a_pairing_corrected_by_hand_gives_its_own_links() {
+        let old = text(&ARTICLES[..4]);
+        let new = text(&[ARTICLES[0], ARTICLES[2], ARTICLES[1], ARTICLES[3]]);
+        let aligned = align(&old, &new);
+        let mut p = picks(&aligned, new.len());
+        assert_eq!(p, vec![Some(0), Some(2), Some(1), Some(3)]);
+        // The aligner's own pairing gives its own links back.
+        assert_eq!(kinds(&from_picks(&old, &new, &p)), kinds(&aligned));
+        // Staff say the new 第二条 is new, and the old 第三条 was split into 第二条 and 第三条.
+        p[1] = None;
+        let links = from_picks(&old, &new, &p);
+        assert!(links
+            .iter()
+            .any(|l| l.change == Change::Added && l.new == vec![1]));
+        assert!(links
+            .iter()
+            .any(|l| l.change == Change::Deleted && l.old == vec![2]));
+        p[1] = Some(1);
+        let links = from_picks(&old, &new, &p);
+        assert!(links
+            .iter()
+            .any(|l| l.change == Change::Split && l.old == vec![1] && l.new == vec![1, 2]));
+        assert!(links
+            .iter()
+            .any(|l| l.change == Change::Deleted && l.old == vec![2]));
+    }
 
     /// Twelve articles of an imagined 养老服务条例, each about something else.
     const ARTICLES: [&str; 12] = [

@@ -100,6 +100,7 @@ pub fn public_fields(form: &str) -> Option<&'static [(&'static str, usize)]> {
         ("publish_ok", FLAG),
         ("consent", FLAG),
         ("email", opinion::EMAIL_MAX),
+        ("version", CHOICE),
     ];
     const REGISTER: &[(&str, usize)] = &[
         ("name", opinion::NAME.max),

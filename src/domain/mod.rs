@@ -22,3 +22,4 @@ pub mod statute;
 pub mod story;
 pub mod text;
 pub mod time;
+pub mod trail;

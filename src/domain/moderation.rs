@@ -65,6 +65,10 @@ pub struct QueueFilter {
     pub keyword: Option<String>,
     pub sort: Option<Sort>,
     pub after: Option<i64>,
+    /// `target` resolved across versions of the draft by the server: every (version, article)
+    /// whose opinions are on that article of the current version. Never read from a URL.
+    #[serde(skip)]
+    pub target_in: Option<Vec<(i64, String)>>,
 }
 
 fn valid_date(s: &str) -> bool {
@@ -100,6 +104,7 @@ impl QueueFilter {
             keyword: text("q").map(|s| s.chars().take(KEYWORD.max).collect()),
             sort: get("sort").and_then(Sort::from_code),
             after: id("after").filter(|a| *a > 0),
+            target_in: None,
         }
     }
 
@@ -507,6 +512,7 @@ mod tests {
             keyword: Some("食堂 & 50%".into()),
             sort: Some(Sort::Oldest),
             after: Some(99),
+            target_in: None,
         };
         let q = f.to_query();
         let pairs: Vec<(String, String)> = q

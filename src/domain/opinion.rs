@@ -355,6 +355,10 @@ pub struct TrackView {
     /// What became of the opinion it was merged into, once that was reported or answered: its
     /// latest event the resident may see.
     pub merged_outcome: Option<TimelineEntry>,
+    /// The version of the draft the opinion was given on (empty where there was none).
+    pub version_label: String,
+    /// What became of its article in each later version of the draft.
+    pub trail: Vec<super::trail::Hop>,
 }
 
 /// An accepted opinion whose author allowed publication, as the public sees it: no name, no

@@ -33,6 +33,8 @@ pub struct ReportItem {
     /// The contact point's handling suggestion (处理意见).
     pub handling: String,
     pub opinions: i64,
+    /// Of which given on an earlier version of the draft, on the article this one became.
+    pub carried: i64,
     /// Distinct people: by mobile number, else by name, else each opinion counts as one.
     pub people: i64,
     pub channels: Vec<(Channel, i64)>,

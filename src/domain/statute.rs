@@ -120,8 +120,22 @@ impl ParsedDraft {
     }
 }
 
-/// `n` (below 1000) in Chinese numerals as articles are numbered: 三, 十二, 一百零五.
+/// `n` in Chinese numerals as articles are numbered: 三, 十二, 一百零五, 一千二百六十, 一千零一十.
 pub fn chinese_numeral(n: u32) -> String {
+    if n >= 1000 {
+        let (k, rest) = (n / 1000, n % 1000);
+        let mut s = format!("{}千", chinese_numeral(k));
+        if rest > 0 && rest < 100 {
+            s += "零";
+            if (10..20).contains(&rest) {
+                s += "一";
+            }
+        }
+        if rest > 0 {
+            s += &chinese_numeral(rest);
+        }
+        return s;
+    }
     const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     let (h, t, u) = (n / 100, n / 10 % 10, n % 10);
     let mut s = String::new();
@@ -599,11 +613,16 @@ mod tests {
 
     #[test]
     fn numerals_are_written_as_articles_number_them() {
-        for n in [1, 10, 12, 20, 35, 100, 105, 110, 123, 999] {
+        for n in 1..=1300 {
             assert_eq!(parse_numeral(&chinese_numeral(n)), Some(n), "{n}");
         }
         assert_eq!(chinese_numeral(12), "十二");
         assert_eq!(chinese_numeral(105), "一百零五");
+        // 民法典 has 1,260 articles.
+        assert_eq!(chinese_numeral(1260), "一千二百六十");
+        assert_eq!(chinese_numeral(1000), "一千");
+        assert_eq!(chinese_numeral(1005), "一千零五");
+        assert_eq!(chinese_numeral(1015), "一千零一十五");
     }
 
     #[test]

@@ -64,6 +64,17 @@ pub enum Problem {
     },
     /// The draft text changed (or was never checked) since its parsed result was shown.
     NotPreviewed,
+    /// A pairing correction names no article of the version before: the later article
+    /// (第十四条), what was typed, and the earlier version's label.
+    NoSuchArticle {
+        article: String,
+        given: String,
+        version: String,
+    },
+    /// Another version was saved since the alignment shown was made (its label).
+    VersionChanged {
+        version: String,
+    },
     /// A date that has not come yet (the day a letter was received).
     InFuture,
     /// No opinion has this tracking code and mobile number (or the code is malformed).

@@ -492,6 +492,9 @@ fn counts<K>(items: &[(K, i64)], name: impl Fn(&K) -> String) -> String {
 pub fn report_sources(item: &crate::domain::report::ReportItem) -> String {
     let t = t();
     let mut parts = vec![counts(&item.channels, |c| (t.channel)(*c).to_string())];
+    if item.carried > 0 {
+        parts.insert(0, (t.tr.carried)(item.carried));
+    }
     if !item.streets.is_empty() {
         parts.push(counts(&item.streets, |s| s.clone()));
     }

@@ -2,6 +2,7 @@
 //! locale.
 
 use crate::domain::align::Change;
+use crate::domain::trail::Hop;
 
 /// Texts of the comparison table (对照表) between two versions of a draft.
 pub struct TrailTexts {
@@ -31,6 +32,35 @@ pub struct TrailTexts {
     pub legend: &'static str,
     pub back: &'static str,
     pub read_version: &'static str,
+    pub download_docx: &'static str,
+    pub download_xlsx: &'static str,
+    /// Next to an article's count: how many of its opinions were given on an earlier version.
+    pub carried: fn(i64) -> String,
+    /// Under a later version's text: opinions on articles it no longer has.
+    pub carried_deleted: fn(i64) -> String,
+    /// The status page's section on what became of the article.
+    pub trail_title: &'static str,
+    /// (the article's label, the version it was given on).
+    pub trail_lead: fn(&str, &str) -> String,
+    pub trail_lead_staff: fn(&str, &str) -> String,
+    /// One later version: what became of the article there (given the label it had).
+    pub hop: fn(&Hop, &str) -> String,
+    pub see_article: &'static str,
+    pub see_compare: &'static str,
+    /// The staff's review of a new version's alignment with the current one.
+    pub align_title: fn(&str) -> String,
+    pub align_lead: &'static str,
+    pub align_unchanged: fn(usize) -> String,
+    pub align_new: &'static str,
+    pub align_old: &'static str,
+    pub align_input: fn(&str) -> String,
+    pub align_deleted: &'static str,
+    /// On an opinion form sent back after a new version was saved: (the article as chosen, the
+    /// version then, the version now, its number now).
+    pub form_moved: fn(&str, &str, &str, &str) -> String,
+    pub form_gone: fn(&str, &str, &str) -> String,
+    /// A report row of an article the report's version does not have: (label, version).
+    pub apart_label: fn(&str, &str) -> String,
 }
 
 fn change_zh(c: Change) -> &'static str {
@@ -64,6 +94,30 @@ fn describe_zh(c: Change, amended: bool, old: &[String], new: &[String]) -> Stri
         Change::Merged => format!("{old}合并为{new}"),
         Change::Added => format!("新增{new}"),
         Change::Deleted => format!("删除{old}"),
+    }
+}
+
+fn hop_zh(h: &Hop, then: &str) -> String {
+    let v = &h.version_label;
+    let now: Vec<&str> = h.now.iter().map(|r| r.label.as_str()).collect();
+    let text = if h.amended {
+        "内容已修改"
+    } else {
+        "内容未修改"
+    };
+    match h.change {
+        Change::Deleted => format!("在{v}中已删去"),
+        Change::Split => format!("在{v}中拆分为{}", now.join("、")),
+        Change::Merged => {
+            let others: Vec<&str> = h.merged_with.iter().map(|r| r.label.as_str()).collect();
+            format!(
+                "在{v}中与原{}合并为{}，{text}",
+                others.join("、"),
+                now.join("、")
+            )
+        }
+        _ if now.first() == Some(&then) => format!("在{v}中仍为{then}，{text}"),
+        _ => format!("在{v}中为{}，{text}", now.join("、")),
     }
 }
 
@@ -103,4 +157,30 @@ pub static ZH_CN: TrailTexts = TrailTexts {
     legend: "删去的文字以删除线标出，增加的文字以下划线标出。",
     back: "返回征求意见页面",
     read_version: "阅读此版本全文",
+    download_docx: "下载对照表（Word 文档，横向排版）",
+    download_xlsx: "下载对照表（Excel 表格）",
+    carried: |n| format!("含此前版本转入 {n} 条"),
+    trail_title: "条文的后续修改",
+    trail_lead: |label, version| format!("您提意见的{label}（{version}），在之后的版本中："),
+    trail_lead_staff: |label, version| format!("该意见针对的{label}（{version}），在之后的版本中："),
+    hop: hop_zh,
+    see_article: "查看该条",
+    see_compare: "查看对照表",
+    align_title: |base| format!("与{base}的对应关系"),
+    align_lead: "系统已按条文内容把新稿与上一稿逐条比对，意见将随条文转入新稿。请核对下列有变化的条文：对应关系不对的，在“对应原条文”中改填上一稿的条号（如 12、十二 或 第十条之一），确属新增的请清空；改好后点“检查解析结果”重新比对，确认无误再保存。",
+    align_unchanged: |n| format!("另有 {n} 条条号和内容都未变，不再列出。"),
+    align_new: "新稿条文",
+    align_old: "对应原条文（条号）",
+    align_input: |label| format!("{label}对应的上一稿条号"),
+    align_deleted: "（上一稿此条删去）",
+    form_moved: |then, was, now, label| {
+        format!("草案已由{was}更新为{now}：您选择的{was}{then}，在{now}中为{label}，已为您改选。请核对后再提交，您填写的内容都已保留。")
+    },
+    form_gone: |then, was, now| {
+        format!("草案已由{was}更新为{now}：您选择的{was}{then}在{now}中已删去，意见已改为针对草案整体。请核对后再提交，您填写的内容都已保留。")
+    },
+    apart_label: |label, version| format!("{label}（{version}，本稿中无此条）"),
+    carried_deleted: |n| {
+        format!("另有 {n} 条意见针对的条文在本稿中已删去，仍计入意见总数并在意见汇总表中单列。")
+    },
 };

@@ -76,6 +76,12 @@ fn problem(label: &str, p: &Problem) -> String {
         Problem::TrackingNotFound => "没有找到这条意见或报名：请核对查询码（意见形如 YJ-2026-7K3Q9，活动报名形如 BM-2026-7K3Q9）和当时填写的手机号。".into(),
         Problem::TooManyLookups => "查询次数过多，请一小时后再试，或直接打开回执中的专属链接。".into(),
         Problem::NotPreviewed => "草案文本有改动，请先点“检查解析结果”，确认无误后再保存。".into(),
+        Problem::NoSuchArticle { article, given, version } => format!(
+            "{article}的对应条文：{version}中没有“{given}”这一条。请填写{version}的条号，如 12、十二 或 第十条之一；新增的条文请留空。"
+        ),
+        Problem::VersionChanged { version } => format!(
+            "刚有人保存了新版本“{version}”，下方的对应关系已按该版本重新比对，请核对后再保存。"
+        ),
         Problem::NothingSelected => "请先勾选要处理的意见，再选择操作。".into(),
         Problem::TooMany { max, actual } => {
             format!("一次最多处理 {max} 条，现勾选了 {actual} 条，请分批处理。")

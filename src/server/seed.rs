@@ -185,9 +185,16 @@ pub async fn solicitations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
     }
     let (draft_id, _) = ids["drafting"].clone();
     let parsed = statute::parse(c::DRAFT_TEXT);
-    let version =
-        db::solicitations::add_version(db, draft_id, "征求意见稿", c::DRAFT_TEXT, &parsed, admin)
-            .await?;
+    let version = db::solicitations::add_version(
+        db,
+        draft_id,
+        "征求意见稿",
+        c::DRAFT_TEXT,
+        &parsed,
+        None,
+        admin,
+    )
+    .await?;
 
     let mut first_on_article: Option<i64> = None;
     for (i, o) in c::DEMO_OPINIONS.iter().enumerate() {
@@ -282,11 +289,100 @@ pub async fn solicitations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
     // A report being written from the accepted opinions of the draft, for staff to try.
     let title = format!("《{}》意见汇总表", c::DRAFT_TITLE);
     match db::reports::create(db, ids["drafting"].0, &title, admin).await {
-        Ok(_) | Err(db::reports::ReportError::NothingToReport) => Ok(()),
-        Err(e) => Err(sqlx::Error::Protocol(format!(
-            "demo report not made: {e:?}"
-        ))),
+        Ok(_) | Err(db::reports::ReportError::NothingToReport) => {}
+        Err(e) => {
+            return Err(sqlx::Error::Protocol(format!(
+                "demo report not made: {e:?}"
+            )))
+        }
     }
+    // The draft's second reading: the opinions given on the first follow their articles.
+    let second = second_reading(c::DRAFT_TEXT);
+    db::solicitations::add_version(
+        db,
+        draft_id,
+        "二审稿",
+        &second,
+        &statute::parse(&second),
+        None,
+        admin,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The demo's 二审稿, made from the 征求意见稿 as a legislature's second reading changes a
+/// draft: an article inserted after 第四条 (renumbering the rest), 第三条 and 第十七条 amended,
+/// 第二十六条 moved to follow 第十七条, 第二十八条 deleted, and the cross-reference in 第三十二条
+/// renumbered.
+pub fn second_reading(first: &str) -> String {
+    use crate::domain::statute;
+    let text = first
+        .replace("（草案·征求意见稿）", "（草案·二审稿）")
+        .replace(
+            "为居住在家中的老年人提供",
+            "为居住在家中的老年人（包括随迁老年人）提供",
+        )
+        .replace("探访每月不少于一次", "探访每月不少于两次")
+        .replace(
+            "违反本条例第十二条第二款规定",
+            "违反本条例第十三条第二款规定",
+        );
+    let article_no = |line: &str| -> Option<u32> {
+        let rest = line.strip_prefix('第')?;
+        let (n, after) = rest.split_once('条')?;
+        after
+            .starts_with(['\u{3000}', ' '])
+            .then(|| statute::parse_numeral(n))
+            .flatten()
+    };
+    // Blocks: the lines before the first article, then one block per article or heading.
+    let mut blocks: Vec<Vec<String>> = vec![Vec::new()];
+    for line in text.lines() {
+        let starts = article_no(line).is_some()
+            || (line.starts_with('第') && line.contains('章') && line.chars().count() < 20);
+        if starts && !blocks.last().is_some_and(|b| b.is_empty()) {
+            blocks.push(Vec::new());
+        }
+        if let Some(b) = blocks.last_mut() {
+            b.push(line.to_string());
+        }
+    }
+    let at = |blocks: &[Vec<String>], n: u32| {
+        blocks
+            .iter()
+            .position(|b| b.first().and_then(|l| article_no(l)) == Some(n))
+    };
+    if let Some(k) = at(&blocks, 28) {
+        blocks.remove(k);
+    }
+    if let Some(k) = at(&blocks, 26) {
+        let moved = blocks.remove(k);
+        if let Some(j) = at(&blocks, 17) {
+            blocks.insert(j + 1, moved);
+        }
+    }
+    if let Some(k) = at(&blocks, 4) {
+        blocks.insert(
+            k + 1,
+            vec!["第四条　本市建立老年人意见表达机制。制定、修改涉及老年人权益的政策措施，应当通过基层立法联系点、居民委员会等渠道听取老年人及其家庭的意见。".into()],
+        );
+    }
+    let mut n = 0;
+    let mut out = Vec::new();
+    for b in blocks {
+        for (i, line) in b.into_iter().enumerate() {
+            match (i, article_no(&line)) {
+                (0, Some(_)) => {
+                    n += 1;
+                    let rest = line.split_once('条').map(|(_, r)| r).unwrap_or("");
+                    out.push(format!("第{}条{rest}", statute::chinese_numeral(n)));
+                }
+                _ => out.push(line),
+            }
+        }
+    }
+    out.join("\n")
 }
 
 /// Near-identical letters from a signature campaign, still pending, so that the cluster view

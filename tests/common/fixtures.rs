@@ -52,9 +52,17 @@ pub async fn setup(db: &Db, with_draft: bool) -> Setup {
         .await
         .unwrap();
     if with_draft {
-        db::solicitations::add_version(db, sol, "征求意见稿", DRAFT, &statute::parse(DRAFT), clerk)
-            .await
-            .unwrap();
+        db::solicitations::add_version(
+            db,
+            sol,
+            "征求意见稿",
+            DRAFT,
+            &statute::parse(DRAFT),
+            None,
+            clerk,
+        )
+        .await
+        .unwrap();
     }
     Setup {
         sol,
@@ -85,21 +93,20 @@ pub fn opinion(content: &str, street: &str) -> NewOpinion {
     }
 }
 
+/// An online submission with no form key and no hourly limit to speak of.
+pub fn online() -> Source {
+    Source::Online {
+        submit_key: None,
+        bucket: "t".into(),
+        per_hour: 1_000_000,
+    }
+}
+
 /// Stores `o` on solicitation `sol` as an online opinion; its id and code.
 pub async fn submit_opinion(db: &Db, sol: i64, o: &NewOpinion) -> (i64, String) {
-    let r = db::opinions::submit(
-        db,
-        sol,
-        None,
-        o,
-        &Source::Online {
-            submit_key: None,
-            bucket: "t".into(),
-            per_hour: 1_000_000,
-        },
-    )
-    .await
-    .unwrap();
+    let r = db::opinions::submit(db, sol, None, o, &online())
+        .await
+        .unwrap();
     (r.id, r.code)
 }
 

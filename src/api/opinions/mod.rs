@@ -25,6 +25,9 @@ pub struct OpinionFormData {
     pub streets: Vec<String>,
     pub state: FormState,
     pub now: i64,
+    /// Set when the form came back after staff saved a new version of the draft: what became of
+    /// the article chosen (its new number, or that it was deleted).
+    pub moved: Option<String>,
 }
 
 /// The solicitation's summary for a form page, and what an opinion on it may be about.
@@ -33,23 +36,27 @@ async fn form_data(
     state: &crate::server::state::AppState,
     solicitation_id: i64,
     public: bool,
-) -> Result<(SolicitationSummary, Vec<Target>), AppError> {
+) -> Result<(SolicitationSummary, Vec<Target>, Option<i64>), AppError> {
     use crate::server::{db, guard};
     let s = db::solicitations::get(&state.db, solicitation_id)
         .await?
         .filter(|s| !public || s.summary.status != crate::domain::solicitation::Status::Draft)
         .ok_or_else(|| guard::fail(AppError::NotFound))?;
-    let (targets, _) = submit_targets(state, solicitation_id, public).await?;
-    Ok((s.summary, targets))
+    let (targets, version) = submit_targets(state, solicitation_id, public, None).await?;
+    Ok((s.summary, targets, version))
 }
 
-/// What a submission may be about, and the current draft version, read with no more than a
-/// submission needs (no counts, stations or version lists).
+/// What a submission may be about, and the draft version it is about, read with no more than a
+/// submission needs (no counts, stations or version lists). That version is the one the form
+/// showed (`version`) when it is one of this solicitation's, else the current one: a resident
+/// who read 第十二条 of the 征求意见稿 while staff saved the 二审稿 gave their opinion on the
+/// former, and the trail carries it to the article it became.
 #[cfg(feature = "ssr")]
 pub(crate) async fn submit_targets(
     state: &crate::server::state::AppState,
     solicitation_id: i64,
     public: bool,
+    version: Option<i64>,
 ) -> Result<(Vec<Target>, Option<i64>), AppError> {
     use crate::domain::solicitation::{targets, Status};
     use crate::server::{db, guard};
@@ -57,6 +64,14 @@ pub(crate) async fn submit_targets(
         .await?
         .filter(|(status, _, _)| !public || *status != Status::Draft)
         .ok_or_else(|| guard::fail(AppError::NotFound))?;
+    let draft = match (version, &draft) {
+        (Some(v), Some(d)) if d.info.id != v => {
+            db::solicitations::draft(&state.db, solicitation_id, Some(v))
+                .await?
+                .or(draft)
+        }
+        _ => draft,
+    };
     let t = targets(&questions, draft.as_ref().map(|d| &d.parsed));
     Ok((t, draft.map(|d| d.info.id)))
 }

@@ -27,8 +27,44 @@ pub async fn opinion_form(
     use crate::domain::solicitation::article_key;
     use crate::server::{auth, db, guard};
     let state = guard::state()?;
-    let (solicitation, targets) = form_data(&state, id, true).await?;
+    let (solicitation, targets, version) = form_data(&state, id, true).await?;
+    let mut moved = None;
     let form = match guard::draft(&state, draft, "opinion").await? {
+        // Sent back after staff saved a new version: the article chosen is shown under the
+        // number it has now (the form lists the current version's articles).
+        Some(mut d) if version.is_some_and(|v| d.value("version") != v.to_string()) => {
+            use crate::domain::trail::{is_article, Carried};
+            let (from, current) = (d.value("version"), version.unwrap_or_default());
+            let target = d.value("target");
+            if let (Ok(from), true) = (from.parse::<i64>(), is_article(&target)) {
+                let lineage = db::trail::lineage(&state.db, id).await?;
+                let was = lineage.label(from).unwrap_or_default().to_string();
+                let now = lineage.label(current).unwrap_or_default().to_string();
+                let t = crate::i18n::t();
+                let then = db::solicitations::draft(&state.db, id, Some(from))
+                    .await?
+                    .and_then(|v| {
+                        v.parsed
+                            .articles()
+                            .iter()
+                            .find(|a| a.anchor == target)
+                            .map(|a| a.label.clone())
+                    })
+                    .unwrap_or_default();
+                match lineage.carry(from, &target, current) {
+                    Carried::To(r) => {
+                        moved = Some((t.tr.form_moved)(&then, &was, &now, &r.label));
+                        d = d.with("target", &r.anchor);
+                    }
+                    Carried::Gone => {
+                        moved = Some((t.tr.form_gone)(&then, &was, &now));
+                        d = d.with("target", "");
+                    }
+                    Carried::Same => {}
+                }
+            }
+            d.with("version", current.to_string())
+        }
         Some(d) => d,
         None => {
             let target = article
@@ -38,6 +74,10 @@ pub async fn opinion_form(
             FormState::new("opinion")
                 .with("target", target)
                 .with("identity", "resident")
+                .with(
+                    "version",
+                    version.map(|v| v.to_string()).unwrap_or_default(),
+                )
         }
     }
     // The form's key is made here for every view of the form, never taken from a draft.
@@ -49,6 +89,7 @@ pub async fn opinion_form(
         streets: state.config.streets.clone(),
         state: form,
         now: db::now_ms(),
+        moved,
     })
 }
 
@@ -71,6 +112,7 @@ pub async fn submit_opinion(
     publish_ok: Option<String>,
     consent: Option<String>,
     email: Option<String>,
+    version: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::{
         opinion::{EnteredBy, OpinionInput},
@@ -98,8 +140,13 @@ pub async fn submit_opinion(
         consent: consent.unwrap_or_default(),
         email: email.unwrap_or_default(),
     };
-    let mut form = input_form("opinion", &input).with("submit_key", submit_key.trim());
-    let (targets, version) = submit_targets(&state, id, true).await?;
+    let shown = version
+        .as_deref()
+        .and_then(|v| v.trim().parse::<i64>().ok());
+    let mut form = input_form("opinion", &input)
+        .with("submit_key", submit_key.trim())
+        .with("version", shown.map(|v| v.to_string()).unwrap_or_default());
+    let (targets, version) = submit_targets(&state, id, true, shown).await?;
     let opinion = match input.validate(&targets, &state.config.streets, EnteredBy::Resident) {
         Ok(o) => o,
         Err(errors) => {

@@ -74,7 +74,7 @@ pub async fn offline_form(
     use crate::domain::{policy::Permission, time::iso_date};
     use crate::server::{db, guard};
     let (state, user) = guard::staff(Permission::HandleOpinions).await?;
-    let (solicitation, targets) = form_data(&state, id, false).await?;
+    let (solicitation, targets, _) = form_data(&state, id, false).await?;
     let from_session = match registration {
         Some(reg) => from_registration(&state, &user, reg, id).await?,
         None => None,
@@ -107,6 +107,7 @@ pub async fn offline_form(
         streets: state.config.streets.clone(),
         state: form,
         now: db::now_ms(),
+        moved: None,
     })
 }
 
@@ -179,7 +180,7 @@ pub async fn enter_offline_opinion(
         }
         Err(_) => None,
     };
-    let (targets, version) = submit_targets(&state, id, false).await?;
+    let (targets, version) = submit_targets(&state, id, false, None).await?;
     let validated = input.validate(&targets, &state.config.streets, EnteredBy::Staff);
     let mut errors = validated.as_ref().err().cloned().unwrap_or_default();
     let channel = Channel::from_code(channel.trim()).filter(|c| *c != Channel::Online);

@@ -7,12 +7,13 @@
 
 use crate::domain::{
     account::StationOption,
-    align::Row,
+    align::{Change, Row},
     form::{Editing, FormState},
     opinion::PublishedOpinion,
     solicitation::{DraftText, Solicitation, SolicitationSummary, VersionInfo},
     statute::ParsedDraft,
     story::Page,
+    trail::Heat,
 };
 use serde::{Deserialize, Serialize};
 
@@ -31,8 +32,11 @@ pub struct SolicitationPage {
     pub draft: Option<DraftText>,
     /// Whether `draft` is the current version.
     pub is_current: bool,
-    /// Accepted opinions per target key (`art-3`).
-    pub heat: Vec<(String, i64)>,
+    /// Accepted opinions per article of the version shown, with those given on earlier
+    /// versions carried to the article theirs became.
+    pub heat: Vec<Heat>,
+    /// Accepted opinions given on earlier versions' articles that the version shown deleted.
+    pub heat_deleted: i64,
     pub published: Vec<PublishedOpinion>,
     pub now: i64,
 }
@@ -64,6 +68,38 @@ pub struct DraftEditorData {
     pub preview: Option<ParsedDraft>,
     /// The fingerprint of the text that `preview` shows; saving requires it to match.
     pub checked: String,
+    /// How the checked text pairs with the current version, when there is one.
+    pub alignment: Option<Alignment>,
+}
+
+/// The alignment of a checked new version with the current one, as staff review and correct it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// The version compared with.
+    pub base_id: i64,
+    pub base_label: String,
+    /// The articles that are not unchanged, in the new version's order.
+    pub rows: Vec<PairRow>,
+    /// How many articles are the same under the same number.
+    pub unchanged: usize,
+    pub counts: Vec<(Change, usize)>,
+}
+
+/// One row of the alignment staff review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairRow {
+    /// The new article's anchor (`art-14`); empty for an article of the old version deleted.
+    pub anchor: String,
+    pub new_labels: Vec<String>,
+    pub old_labels: Vec<String>,
+    /// The start of the new article's text (of the old one's, when deleted).
+    pub excerpt: String,
+    /// What the correction field holds: the earlier article it comes from, as typed or as found.
+    pub value: String,
+    /// What the aligner found (the field's value before any correction).
+    pub was: String,
+    pub change: Change,
+    pub amended: bool,
 }
 
 /// What residents' pages call.

@@ -83,11 +83,53 @@ pub async fn get_solicitation(id: i64, version: Option<i64>) -> Result<Solicitat
     // The page shows rendered HTML; the sources would only double what is sent.
     s.explanation_md.clear();
     s.outcome_md.clear();
+    let published = db::solicitations::published_opinions(&state.db, id).await?;
+    let (heat, heat_deleted, published) = match &draft {
+        Some(d) => {
+            use crate::domain::trail::{heat, place, Placed};
+            let lineage = db::trail::lineage(&state.db, id).await?;
+            let counts = db::trail::accepted_counts(&state.db, id).await?;
+            let (h, deleted) = heat(&lineage, d.info.id, &counts);
+            // Each published opinion under the article of the version shown that it is about.
+            let labels: Vec<(String, String)> = d
+                .parsed
+                .articles()
+                .iter()
+                .map(|a| (a.anchor.clone(), a.label.clone()))
+                .collect();
+            let t = crate::i18n::t();
+            let published = published
+                .into_iter()
+                .map(|(v, mut o)| {
+                    match place(&lineage, d.info.id, v, &o.target) {
+                        Placed::At { key, .. } => {
+                            if let Some((_, l)) = labels.iter().find(|(a, _)| *a == key) {
+                                o.target_label = l.clone();
+                            }
+                            o.target = key;
+                        }
+                        Placed::Apart { key, version_label } => {
+                            o.target_label = (t.tr.apart_label)(&o.target_label, &version_label);
+                            o.target = key;
+                        }
+                    }
+                    o
+                })
+                .collect();
+            (h, deleted, published)
+        }
+        None => (
+            Vec::new(),
+            0,
+            published.into_iter().map(|(_, o)| o).collect(),
+        ),
+    };
     Ok(SolicitationPage {
         is_current: draft.as_ref().map(|d| d.info.id) == current,
         draft,
-        heat: db::solicitations::accepted_counts(&state.db, id).await?,
-        published: db::solicitations::published_opinions(&state.db, id).await?,
+        heat,
+        heat_deleted,
+        published,
         solicitation: s,
         now: db::now_ms(),
     })
@@ -102,10 +144,21 @@ pub async fn compare_versions(
     from: Option<i64>,
     to: Option<i64>,
 ) -> Result<Comparison, AppError> {
+    let state = crate::server::guard::state()?;
+    comparison(&state.db, id, from, to).await
+}
+
+/// What [`compare_versions`] answers, for the downloads of the table too.
+#[cfg(feature = "ssr")]
+pub async fn comparison(
+    db: &crate::server::db::Db,
+    id: i64,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<Comparison, AppError> {
     use crate::domain::solicitation::Status;
     use crate::server::{db, guard};
-    let state = guard::state()?;
-    let s = db::solicitations::get(&state.db, id)
+    let s = db::solicitations::get(db, id)
         .await?
         .filter(|s| s.summary.status != Status::Draft)
         .ok_or_else(|| guard::fail(AppError::NotFound))?;
@@ -129,10 +182,23 @@ pub async fn compare_versions(
     let mut pair = None;
     if let Some(from_at) = from_at.filter(|&f| f != to_at) {
         let (fv, tv) = (versions[from_at].id, versions[to_at].id);
-        let old = db::solicitations::draft(&state.db, id, Some(fv)).await?;
-        let new = db::solicitations::draft(&state.db, id, Some(tv)).await?;
+        let old = db::solicitations::draft(db, id, Some(fv)).await?;
+        let new = db::solicitations::draft(db, id, Some(tv)).await?;
         if let (Some(old), Some(new)) = (old, new) {
-            rows = crate::domain::align::compare(&old.parsed, &new.parsed);
+            // Two versions in a row: by the alignment staff confirmed when saving the later.
+            let confirmed =
+                if from_at == to_at + 1 {
+                    let lineage = db::trail::lineage(db, id).await?;
+                    lineage.versions.iter().find(|v| v.id == tv).and_then(|v| {
+                        crate::domain::trail::links_of(&v.step, &old.parsed, &new.parsed)
+                    })
+                } else {
+                    None
+                };
+            rows = match confirmed {
+                Some(links) => crate::domain::align::rows(&old.parsed, &new.parsed, links),
+                None => crate::domain::align::compare(&old.parsed, &new.parsed),
+            };
             pair = Some((old.info, new.info));
         }
     }

@@ -5,10 +5,14 @@
     reason = "a form's fields arrive as one argument each, flat, so that plain form posts name them simply"
 )]
 
+#[cfg(feature = "ssr")]
+use super::{Alignment, PairRow};
 use super::{DraftEditorData, SolicitationEditorData};
 #[cfg(feature = "ssr")]
 use crate::domain::form::FormState;
 use crate::domain::solicitation::{Solicitation, SolicitationSummary};
+#[cfg(feature = "ssr")]
+use crate::domain::{align::Change, statute::ParsedDraft};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -197,11 +201,106 @@ fn fingerprint(text: &str) -> String {
     crate::server::auth::token_hash(text)[..16].to_string()
 }
 
-/// The new-version form: a sent-back draft (with its parsed preview), else empty with the next
-/// version's label. Staff only.
+/// Staff's pairing corrections as the form keeps them: one `anchor=typed` a line.
+#[cfg(feature = "ssr")]
+fn corrections(kept: &str) -> Vec<(String, String)> {
+    kept.lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(a, v)| (a.to_string(), v.to_string()))
+        .collect()
+}
+
+/// The rows staff review: every article that is not the same under the same number.
+#[cfg(feature = "ssr")]
+fn alignment(
+    base: &crate::domain::solicitation::DraftText,
+    new: &ParsedDraft,
+    pairing: &crate::domain::trail::Pairing,
+    typed: &[(String, String)],
+) -> Alignment {
+    use crate::domain::align::{align, articles, picks};
+    let (a, b) = (articles(&base.parsed), articles(new));
+    let found = picks(&align(&a, &b), b.len());
+    let new_anchors: Vec<String> = new.articles().iter().map(|p| p.anchor.clone()).collect();
+    let excerpt = |t: &str| -> String {
+        let cut: String = t.chars().take(40).collect();
+        if cut.chars().count() < t.chars().count() {
+            format!("{cut}…")
+        } else {
+            cut
+        }
+    };
+    let number = |label: &str| {
+        label
+            .trim_start_matches('第')
+            .trim_end_matches('条')
+            .to_string()
+    };
+    let mut rows = Vec::new();
+    let mut counts: std::collections::BTreeMap<Change, usize> = Default::default();
+    let mut unchanged = 0;
+    for l in &pairing.links {
+        *counts.entry(l.change).or_default() += 1;
+        if l.change == Change::Unchanged {
+            unchanged += 1;
+            continue;
+        }
+        let old_labels: Vec<String> = l.old.iter().map(|&i| a[i].label.clone()).collect();
+        let new_labels: Vec<String> = l.new.iter().map(|&j| b[j].label.clone()).collect();
+        if l.new.is_empty() {
+            rows.push(PairRow {
+                anchor: String::new(),
+                excerpt: l
+                    .old
+                    .first()
+                    .map(|&i| excerpt(&a[i].text))
+                    .unwrap_or_default(),
+                new_labels,
+                old_labels,
+                value: String::new(),
+                was: String::new(),
+                change: l.change,
+                amended: l.amended,
+            });
+            continue;
+        }
+        for &j in &l.new {
+            let anchor = new_anchors[j].clone();
+            let was = found[j].map(|i| number(&a[i].label)).unwrap_or_default();
+            let value = match typed.iter().find(|(x, _)| *x == anchor) {
+                Some((_, v)) => v.clone(),
+                None => l
+                    .old
+                    .first()
+                    .map(|&i| number(&a[i].label))
+                    .unwrap_or_default(),
+            };
+            rows.push(PairRow {
+                anchor,
+                new_labels: vec![b[j].label.clone()],
+                old_labels: old_labels.clone(),
+                excerpt: excerpt(&b[j].text),
+                value,
+                was,
+                change: l.change,
+                amended: l.amended,
+            });
+        }
+    }
+    Alignment {
+        base_id: base.info.id,
+        base_label: base.info.label.clone(),
+        rows,
+        unchanged,
+        counts: counts.into_iter().collect(),
+    }
+}
+
+/// The new-version form: a sent-back draft (with its parsed preview and its alignment with the
+/// current version), else empty with the next version's label. Staff only.
 #[server(endpoint = "staff/solicitations/draft-form")]
 pub async fn draft_form(id: i64, draft: Option<String>) -> Result<DraftEditorData, AppError> {
-    use crate::domain::{policy::Permission, solicitation::DRAFT_SOURCE, statute};
+    use crate::domain::{policy::Permission, solicitation::DRAFT_SOURCE, statute, trail};
     use crate::server::{db, guard};
     let (state, _) = guard::staff(Permission::ManageSolicitations).await?;
     let s = db::solicitations::get(&state.db, id)
@@ -233,29 +332,51 @@ pub async fn draft_form(id: i64, draft: Option<String>) -> Result<DraftEditorDat
         }
         _ => (None, String::new()),
     };
+    let alignment = match (
+        &preview,
+        db::solicitations::draft(&state.db, id, None).await?,
+    ) {
+        (Some(new), Some(base)) => {
+            let typed = corrections(&form.value("pairs"));
+            let pairing = trail::pairing(&base.parsed, new, &typed);
+            Some(alignment(&base, new, &pairing, &typed))
+        }
+        _ => None,
+    };
     Ok(DraftEditorData {
         solicitation: s.summary,
         state: form,
         preview,
         checked,
+        alignment,
     })
 }
 
 /// Checks (`intent` = `check`) or saves (`save`) a new version of the draft. Saving needs the
-/// parsed result of exactly this text to have been shown. Staff only; writes an audit entry.
+/// parsed result of exactly this text, and its alignment with the current version (`base`), to
+/// have been shown; `pair_new[]`/`pair_old[]` are staff's corrections of that alignment (a new
+/// article's anchor and the earlier article it comes from, empty for "added"; `pair_was[]` what
+/// the field held when shown). Staff only;
+/// writes an audit entry.
 #[server(endpoint = "staff/solicitations/draft-save")]
+#[allow(clippy::too_many_arguments)]
 pub async fn save_draft_version(
     id: String,
     label: String,
     text: String,
     checked: String,
     intent: String,
+    base: Option<String>,
+    pair_new: Option<Vec<String>>,
+    pair_old: Option<Vec<String>>,
+    pair_was: Option<Vec<String>>,
 ) -> Result<(), AppError> {
     use crate::domain::{
         policy::Permission,
         solicitation::{DRAFT_SOURCE, VERSION_LABEL},
         statute,
         text::{self as txt, FieldErrors, Problem, FORM},
+        trail,
     };
     use crate::server::{db, guard};
     let id = id
@@ -263,9 +384,24 @@ pub async fn save_draft_version(
         .parse::<i64>()
         .map_err(|_| guard::fail(AppError::BadRequest))?;
     let return_to = format!("/staff/solicitations/{id}/draft");
+    // Only what staff changed is a correction: a field left as the aligner filled it must not
+    // pin a pairing once the text (and so the alignment) changes.
+    let typed: Vec<(String, String)> = pair_new
+        .unwrap_or_default()
+        .into_iter()
+        .zip(pair_old.unwrap_or_default())
+        .zip(pair_was.unwrap_or_default())
+        .filter(|((a, v), was)| {
+            trail::is_article(a) && !a.contains(['=', '\n']) && v.trim() != was.trim()
+        })
+        .map(|((a, v), _)| (a, v.replace(['\r', '\n'], "")))
+        .take(5_000)
+        .collect();
+    let kept: String = typed.iter().map(|(a, v)| format!("{a}={v}\n")).collect();
     let mut form = FormState::new("draft-version")
         .with("label", &label)
         .with("text", &text)
+        .with("pairs", kept)
         .with("intent", "check");
     let (state, user) =
         guard::staff_for_form(Permission::ManageSolicitations, &form, &return_to).await?;
@@ -275,15 +411,56 @@ pub async fn save_draft_version(
     if errors.is_empty() && intent == "save" && checked != fingerprint(&text) {
         errors.add(FORM, Problem::NotPreviewed);
     }
-    if !errors.is_empty() || intent != "save" {
-        form.errors = errors;
-        return guard::bounce(&state, &form, &return_to).await;
-    }
     if db::solicitations::get(&state.db, id).await?.is_none() {
         return Err(guard::fail(AppError::NotFound));
     }
     let parsed = statute::parse(&text);
-    db::solicitations::add_version(&state.db, id, &label, &text, &parsed, user.id).await?;
+    let current = db::solicitations::draft(&state.db, id, None).await?;
+    let mut step = None;
+    if errors.is_empty() && intent == "save" {
+        if let Some(cur) = &current {
+            if base.as_deref().and_then(|b| b.trim().parse::<i64>().ok()) != Some(cur.info.id) {
+                errors.add(
+                    FORM,
+                    Problem::VersionChanged {
+                        version: cur.info.label.clone(),
+                    },
+                );
+            } else {
+                let pairing = trail::pairing(&cur.parsed, &parsed, &typed);
+                let labels: Vec<(String, String)> = parsed
+                    .articles()
+                    .iter()
+                    .map(|p| (p.anchor.clone(), p.label.clone()))
+                    .collect();
+                for (anchor, given) in &pairing.unknown {
+                    let article = labels
+                        .iter()
+                        .find(|(a, _)| a == anchor)
+                        .map(|(_, l)| l.clone())
+                        .unwrap_or_default();
+                    errors.add(
+                        &format!("pair-{anchor}"),
+                        Problem::NoSuchArticle {
+                            article,
+                            given: given.clone(),
+                            version: cur.info.label.clone(),
+                        },
+                    );
+                }
+                step = Some((
+                    cur.info.id,
+                    trail::step(&cur.parsed, &parsed, &pairing.links),
+                ));
+            }
+        }
+    }
+    if !errors.is_empty() || intent != "save" {
+        form.errors = errors;
+        return guard::bounce(&state, &form, &return_to).await;
+    }
+    let step = step.as_ref().map(|(base, s)| (*base, s));
+    db::solicitations::add_version(&state.db, id, &label, &text, &parsed, step, user.id).await?;
     leptos_axum::redirect(&format!("/staff/solicitations/{id}?done=version"));
     Ok(())
 }

@@ -42,11 +42,13 @@ fn OpinionForm(data: OpinionFormData, action: ServerAction<SubmitOpinion>) -> im
         <p class="lead">{t.op_about}"："<a href=back.clone()>{sol.title.clone()}</a></p>
         {(data.phase != Phase::Accepting).then(|| view! { <p class="notice warn">{phase_text(&sol, data.now)}" "{(t.window)(&sol.opens_on(), &sol.closes_on())}</p> })}
         <ErrorSummary errors=s.errors.clone() labels=labels()/>
+        {data.moved.clone().map(|m| view! { <p class="notice warn">{m}</p> })}
         {show_form.then(|| view! {
             <p class="hint">{t.op_lead}</p>
             <ActionForm action=action attr:class="form" attr:id="opinion-form">
                 <input type="hidden" name="solicitation_id" value=sol.id.to_string()/>
                 <input type="hidden" name="submit_key" value=s.value("submit_key")/>
+                <input type="hidden" name="version" value=s.value("version")/>
                 <OpinionFields s=s.clone() targets=data.targets streets=data.streets whole_label=whole online=true/>
                 <Checkbox name="consent" label=consent_label checked=s.value("consent") == "1" error=consent_error/>
                 <div class="buttons">

@@ -135,6 +135,7 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
                 {old}
                 <DraftContents parsed=d.parsed.clone()/>
                 <DraftBody parsed=d.parsed links/>
+                {(p.heat_deleted > 0).then(|| view! { <p class="hint">{(t.tr.carried_deleted)(p.heat_deleted)}</p> })}
             </section>
         }
     });

@@ -6,7 +6,7 @@ use crate::api::opinions::{track_form, track_opinion, FindOpinion, TrackPage};
 use crate::components::{
     feedback::{ErrorSummary, ErrorView},
     field::{Control, Field},
-    opinion::Timeline,
+    opinion::{ArticleTrail, Timeline},
 };
 use crate::domain::{opinion::normalize_prefixed, time::format_date_zh};
 use crate::error::AppError;
@@ -90,6 +90,8 @@ fn Status(p: TrackPage, new: bool) -> impl IntoView {
             })}
             <h2>{t.op_timeline}</h2>
             <Timeline entries=v.timeline.clone()/>
+            <ArticleTrail solicitation_id=v.solicitation_id target_label=v.target_label.clone()
+                version_label=v.version_label.clone() hops=v.trail.clone()/>
             <h2>{t.op_your_opinion}</h2>
             <p class="pre">{v.content.clone()}</p>
             {(!v.suggestion.is_empty()).then(|| view! { <h3>{t.op_suggestion}</h3><p class="pre">{v.suggestion.clone()}</p> })}

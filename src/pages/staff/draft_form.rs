@@ -1,17 +1,77 @@
 //! `/staff/solicitations/{id}/draft`: a new version of the draft. Staff paste the text, check the
 //! parsed result (chapters, articles, items, and warnings for anything irregular), then save.
 
-use crate::api::solicitations::{draft_form, DraftEditorData, SaveDraftVersion};
+use crate::api::solicitations::{draft_form, Alignment, DraftEditorData, SaveDraftVersion};
 use crate::components::{
     draft::{DraftBody, DraftContents, ParseWarnings},
     feedback::{ErrorSummary, ErrorView},
-    field::{Control, Field},
+    field::{field_id, Control, Field},
 };
+use crate::domain::form::FormState;
 use crate::domain::solicitation::{DRAFT_SOURCE, VERSION_LABEL};
 use crate::i18n::t;
 use crate::pages::{id_param, loading, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// The alignment of the checked text with the current version: every article that changed, with
+/// the field that says which article of the current version it comes from.
+#[component]
+fn PairingTable(a: Alignment, s: FormState) -> impl IntoView {
+    let t = t();
+    let rows = a
+        .rows
+        .into_iter()
+        .map(|r| {
+            let what = (t.tr.describe)(r.change, r.amended, &r.old_labels, &r.new_labels);
+            if r.anchor.is_empty() {
+                return view! {
+                    <tr class="deleted">
+                        <td data-label=t.tr.align_new>{t.tr.align_deleted}</td>
+                        <td data-label=t.tr.align_old>{r.old_labels.join("、")}" "<span class="hint">{r.excerpt}</span></td>
+                        <td data-label=t.tr.what_changed>{what}</td>
+                    </tr>
+                }
+                .into_any();
+            }
+            let field = format!("pair-{}", r.anchor);
+            let problem = s.problem(&field).map(|p| (t.problem)("", &p));
+            let id = field_id(&field);
+            let label = r.new_labels.join("、");
+            let err_id = format!("{id}-error");
+            let invalid = problem.is_some();
+            view! {
+                <tr class=if invalid { "invalid" } else { "" }>
+                    <td data-label=t.tr.align_new><strong>{label.clone()}</strong>" "<span class="hint">{r.excerpt}</span></td>
+                    <td data-label=t.tr.align_old>
+                        <input type="hidden" name="pair_new[]" value=r.anchor.clone()/>
+                        <input type="hidden" name="pair_was[]" value=r.was/>
+                        <input type="text" name="pair_old[]" id=id value=r.value size="10" maxlength="20"
+                            aria-label=(t.tr.align_input)(&label)
+                            aria-invalid=invalid.then_some("true")
+                            aria-describedby=invalid.then(|| err_id.clone())/>
+                        {problem.map(|p| view! { <p class="error" id=err_id>{p}</p> })}
+                    </td>
+                    <td data-label=t.tr.what_changed>{what}</td>
+                </tr>
+            }
+            .into_any()
+        })
+        .collect_view();
+    view! {
+        <section class="story" aria-labelledby="pairing-title">
+            <h2 id="pairing-title">{(t.tr.align_title)(&a.base_label)}</h2>
+            <p>{(t.tr.summary)(&a.counts)}</p>
+            <p class="hint">{t.tr.align_lead}</p>
+            <input type="hidden" name="base" value=a.base_id.to_string()/>
+            <table class="stack pairing">
+                <thead><tr><th scope="col">{t.tr.align_new}</th><th scope="col">{t.tr.align_old}</th><th scope="col">{t.tr.what_changed}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            {(a.unchanged > 0).then(|| view! { <p class="hint">{(t.tr.align_unchanged)(a.unchanged)}</p> })}
+        </section>
+    }
+}
 
 #[component]
 fn Editor(data: DraftEditorData, action: ServerAction<SaveDraftVersion>) -> impl IntoView {
@@ -31,6 +91,10 @@ fn Editor(data: DraftEditorData, action: ServerAction<SaveDraftVersion>) -> impl
         }
     });
     let can_save = data.preview.is_some();
+    let pairing = data
+        .alignment
+        .clone()
+        .map(|a| view! { <PairingTable a s=s.clone()/> });
     view! {
         <p class="lead">{t.op_about}"："<a href=format!("/staff/solicitations/{id}")>{data.solicitation.title.clone()}</a></p>
         <p class="hint">{t.draft_lead}</p>
@@ -42,6 +106,7 @@ fn Editor(data: DraftEditorData, action: ServerAction<SaveDraftVersion>) -> impl
                 hint=t.draft_label_hint max=VERSION_LABEL.max required=true/>
             <Field name="text" label=t.draft_text value=s.value("text") problem=s.problem("text")
                 max=DRAFT_SOURCE.max required=true control=Control::TextArea(18)/>
+            {pairing}
             <div class="buttons">
                 <button type="submit" name="intent" value="check" class=if can_save { "secondary" } else { "" }>{t.draft_check}</button>
                 {can_save.then(|| view! { <button type="submit" name="intent" value="save">{t.draft_save}</button> })}

@@ -9,7 +9,7 @@ use crate::api::opinions::{staff_get_opinion, StaffOpinion};
 use crate::components::{
     feedback::{ErrorView, Notice},
     moderation::{ActionControls, ActionOutcome},
-    opinion::Timeline,
+    opinion::{ArticleTrail, Timeline},
 };
 use crate::domain::moderation::{QueueFilter, Sort};
 use crate::domain::opinion::{Channel, Identity, OpinionStatus};
@@ -319,6 +319,8 @@ pub fn StaffOpinionPage() -> impl IntoView {
                             </section>
                             <h2>{t.op_timeline}</h2>
                             <Timeline entries=v.timeline.clone()/>
+                            <ArticleTrail solicitation_id=v.solicitation_id target_label=v.target_label.clone()
+                                version_label=v.version_label.clone() hops=v.trail.clone() staff=true/>
                             <h2>{t.op_similar}</h2>
                             {if d.similar.is_empty() {
                                 view! { <p>{t.op_similar_none}</p> }.into_any()

@@ -22,6 +22,7 @@ pub mod stations;
 pub mod stats;
 pub mod stories;
 pub mod throttle;
+pub mod trail;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};

@@ -54,6 +54,24 @@ impl Conditions {
         let n = self.args.len();
         self.parts.push(sql.replace('?', &format!("${n}")));
     }
+    /// Adds the condition that an opinion was given on one of `pairs` (version, target).
+    fn push_pairs(&mut self, pairs: &[(i64, String)]) {
+        let mut any = Vec::new();
+        for (v, t) in pairs {
+            self.args.push(Arg::Int(*v));
+            self.args.push(Arg::Text(t.clone()));
+            let n = self.args.len();
+            any.push(format!(
+                "(o.target = ${n} AND COALESCE(o.draft_version_id, 0) = ${})",
+                n - 1
+            ));
+        }
+        self.parts.push(if any.is_empty() {
+            "1 = 0".into()
+        } else {
+            format!("({})", any.join(" OR "))
+        });
+    }
     fn sql(&self) -> String {
         if self.parts.is_empty() {
             "1 = 1".into()
@@ -131,10 +149,11 @@ fn conditions(c: &mut Conditions, scope: Scope, f: &QueueFilter, keyword_by: Key
     if let Some(s) = f.solicitation {
         c.push("o.solicitation_id = ?", Arg::Int(s));
     }
-    match f.target.as_deref() {
-        Some("whole") => c.push("o.target = ?", Arg::Text(String::new())),
-        Some(t) => c.push("o.target = ?", Arg::Text(t.into())),
-        None => {}
+    match (f.target.as_deref(), &f.target_in) {
+        (Some("whole"), _) => c.push("o.target = ?", Arg::Text(String::new())),
+        (Some(_), Some(pairs)) => c.push_pairs(pairs),
+        (Some(t), None) => c.push("o.target = ?", Arg::Text(t.into())),
+        (None, _) => {}
     }
     if let Some(s) = f.status {
         c.push("o.status = ?", Arg::Text(s.code().into()));
@@ -314,6 +333,20 @@ async fn try_page(
 /// not fill the page, gathered through its index: a word in one opinion of a million and a
 /// month a year back cost what a common word does.
 pub async fn queue(db: &Db, scope: Scope, f: &QueueFilter) -> Result<QueuePage, sqlx::Error> {
+    // An article of the current draft names the opinions given on it and on whatever article
+    // of an earlier version became it, not the earlier versions' articles of that number.
+    let resolved;
+    let f = match (f.solicitation, f.target.as_deref()) {
+        (Some(s), Some(t)) if crate::domain::trail::is_article(t) => {
+            let lineage = super::trail::lineage(db, s).await?;
+            resolved = QueueFilter {
+                target_in: Some(lineage.sources_of(t)),
+                ..f.clone()
+            };
+            &resolved
+        }
+        _ => f,
+    };
     let full = |rows: &Vec<QueueRow>| rows.len() as i64 > QUEUE_PAGE;
     let mut rows = if may_lie_far_back(f) {
         let first = try_page(db, scope, f, Plan::Near(FIRST_LOOK)).await?;

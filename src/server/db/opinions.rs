@@ -302,11 +302,14 @@ struct TrackRow {
     created_at: i64,
     reject_reason: String,
     merged_into_code: Option<String>,
+    target: String,
+    draft_version_id: i64,
 }
 
 const TRACK_COLS: &str = "o.id, o.tracking_code, o.access_key, o.solicitation_id, \
      s.title AS solicitation_title, o.target_label, o.content, o.suggestion, o.reason, o.channel, \
-     o.received_on, o.status, o.created_at, o.reject_reason, m.tracking_code AS merged_into_code";
+     o.received_on, o.status, o.created_at, o.reject_reason, m.tracking_code AS merged_into_code, \
+     o.target, COALESCE(o.draft_version_id, 0) AS draft_version_id";
 const TRACK_FROM: &str = "FROM opinions o JOIN solicitations s ON s.id = o.solicitation_id \
      LEFT JOIN opinions m ON m.id = o.merged_into";
 
@@ -333,8 +336,31 @@ async fn timeline(
         .collect())
 }
 
+/// The version an opinion was given on and what became of its article in every later one.
+async fn trail_of(
+    db: &Db,
+    r: &TrackRow,
+) -> Result<(String, Vec<crate::domain::trail::Hop>), sqlx::Error> {
+    if r.draft_version_id == 0 {
+        return Ok((String::new(), Vec::new()));
+    }
+    let lineage = super::trail::lineage(db, r.solicitation_id).await?;
+    let label = lineage
+        .label(r.draft_version_id)
+        .unwrap_or_default()
+        .to_string();
+    let hops = if crate::domain::trail::is_article(&r.target) {
+        lineage.hops(r.draft_version_id, &r.target)
+    } else {
+        Vec::new()
+    };
+    Ok((label, hops))
+}
+
 fn track_view(r: TrackRow, timeline: Vec<TimelineEntry>) -> TrackView {
     TrackView {
+        version_label: String::new(),
+        trail: Vec::new(),
         code: r.tracking_code,
         solicitation_id: r.solicitation_id,
         solicitation_title: r.solicitation_title,
@@ -377,8 +403,11 @@ pub async fn track(db: &Db, code: &str, key: &str) -> Result<Option<TrackView>, 
                 Some(code) => merged_outcome(db, code).await?,
                 None => None,
             };
+            let (label, hops) = trail_of(db, &r).await?;
             let mut view = track_view(r, events);
             view.merged_outcome = merged;
+            view.version_label = label;
+            view.trail = hops;
             Ok(Some(view))
         }
         _ => Ok(None),
@@ -491,9 +520,13 @@ pub async fn detail(
     }
     let access_key = row.access_key.clone();
     let events = timeline(db, row.id, true).await?;
+    let (label, hops) = trail_of(db, &row).await?;
+    let mut track = track_view(row, events);
+    track.version_label = label;
+    track.trail = hops;
     Ok(Some(OpinionDetail {
         id,
-        track: track_view(row, events),
+        track,
         access_key,
         name,
         phone,

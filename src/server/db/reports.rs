@@ -7,7 +7,16 @@ use crate::domain::opinion::{Channel, Identity, OpinionStatus};
 use crate::domain::report::{
     distinct_people, tally, AnnexOpinion, Report, ReportItem, ReportStatus, ReportSummary,
 };
+use crate::domain::trail::{place, Placed};
+use crate::i18n::t;
 use std::collections::HashMap;
+
+/// The version a report is grouped by: the one current when it was compiled (for a report
+/// compiled before that was kept, the newest version saved before it; else the current one).
+const REPORT_VERSION: &str = "COALESCE(r.draft_version_id, \
+     (SELECT MAX(v.id) FROM draft_versions v WHERE v.solicitation_id = r.solicitation_id \
+     AND v.created_at <= r.created_at), \
+     (SELECT MAX(v.id) FROM draft_versions v WHERE v.solicitation_id = r.solicitation_id))";
 
 /// Why a report action did not happen.
 #[derive(Debug)]
@@ -53,8 +62,9 @@ pub async fn create(
         return Err(ReportError::NotFound);
     }
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO reports (solicitation_id, title, status, created_by, created_at, updated_at) \
-         VALUES ($1, $2, 'draft', $3, $4, $4) RETURNING id",
+        "INSERT INTO reports (solicitation_id, title, status, created_by, created_at, updated_at, \
+         draft_version_id) VALUES ($1, $2, 'draft', $3, $4, $4, \
+         (SELECT MAX(id) FROM draft_versions WHERE solicitation_id = $1)) RETURNING id",
     )
     .bind(solicitation_id)
     .bind(title)
@@ -278,22 +288,35 @@ struct AnnexRow {
     name: String,
     phone: String,
     status: String,
+    draft_version_id: i64,
 }
 
 /// Report `id` with its rows in text order and its annex; names and numbers only
 /// `with_personal`.
 pub async fn get(db: &Db, id: i64, with_personal: bool) -> Result<Option<Report>, sqlx::Error> {
     #[allow(clippy::type_complexity)]
-    let head: Option<(i64, String, String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT r.solicitation_id, s.title, r.title, r.status, r.recipient, r.sent_on, r.created_at \
-         FROM reports r JOIN solicitations s ON s.id = r.solicitation_id WHERE r.id = $1",
-    )
+    let head: Option<(
+        i64,
+        String,
+        String,
+        String,
+        String,
+        String,
+        i64,
+        Option<i64>,
+    )> = sqlx::query_as(&format!(
+        "SELECT r.solicitation_id, s.title, r.title, r.status, r.recipient, r.sent_on, \
+             r.created_at, {REPORT_VERSION} FROM reports r \
+             JOIN solicitations s ON s.id = r.solicitation_id WHERE r.id = $1"
+    ))
     .bind(id)
     .fetch_optional(&db.pool)
     .await?;
-    let Some((sol, sol_title, title, status, recipient, sent_on, created_at)) = head else {
+    let Some((sol, sol_title, title, status, recipient, sent_on, created_at, version)) = head
+    else {
         return Ok(None);
     };
+    let lineage = super::trail::lineage(db, sol).await?;
     let edited: Vec<(String, String, String)> =
         sqlx::query_as("SELECT target, summary, handling FROM report_items WHERE report_id = $1")
             .bind(id)
@@ -301,19 +324,22 @@ pub async fn get(db: &Db, id: i64, with_personal: bool) -> Result<Option<Report>
             .await?;
     let rows: Vec<AnnexRow> = sqlx::query_as(
         "SELECT o.tracking_code, o.target, o.target_label, o.content, o.suggestion, o.reason, \
-         o.channel, o.street, o.identity, o.received_on, o.name, o.phone, o.status \
-         FROM report_opinions ro JOIN opinions o ON o.id = ro.opinion_id \
+         o.channel, o.street, o.identity, o.received_on, o.name, o.phone, o.status, \
+         COALESCE(o.draft_version_id, 0) AS draft_version_id FROM report_opinions ro JOIN opinions o ON o.id = ro.opinion_id \
          WHERE ro.report_id = $1 ORDER BY o.id",
     )
     .bind(id)
     .fetch_all(&db.pool)
     .await?;
-    // Text order: the whole text, then the draft's articles, then the questions, then anything
-    // the current draft no longer has (an article of an earlier version), by key.
-    let (questions, draft) = match super::solicitations::targets_of(db, sol).await? {
-        Some((_, q, d)) => (q, d),
-        None => (Vec::new(), None),
+    // Text order: the whole text, then the articles of the version the report was compiled
+    // on, then the questions, then the articles that version does not have, by key. An opinion
+    // on another version's article is grouped under the article it became in this one.
+    let questions = match super::solicitations::targets_of(db, sol).await? {
+        Some((_, q, _)) => q,
+        None => Vec::new(),
     };
+    let draft = super::solicitations::draft(db, sol, version).await?;
+    let shown = draft.as_ref().map(|d| d.info.id).unwrap_or(0);
     let mut order: HashMap<String, (usize, String, String)> = HashMap::new();
     order.insert(String::new(), (0, String::new(), String::new()));
     if let Some(d) = &draft {
@@ -326,10 +352,27 @@ pub async fn get(db: &Db, id: i64, with_personal: bool) -> Result<Option<Report>
         order.insert(format!("q-{}", i + 1), (base + i, q.clone(), String::new()));
     }
     let mut groups: Vec<(String, Vec<&AnnexRow>)> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut carried: HashMap<String, i64> = HashMap::new();
+    let mut apart: HashMap<String, String> = HashMap::new();
     for r in &rows {
-        let i = *index.entry(r.target.as_str()).or_insert_with(|| {
-            groups.push((r.target.clone(), Vec::new()));
+        let key = match place(&lineage, shown, r.draft_version_id, &r.target) {
+            Placed::At { key, carried: c } => {
+                if c {
+                    *carried.entry(key.clone()).or_default() += 1;
+                }
+                key
+            }
+            Placed::Apart { key, version_label } => {
+                apart.insert(
+                    key.clone(),
+                    (t().tr.apart_label)(&r.target_label, &version_label),
+                );
+                key
+            }
+        };
+        let i = *index.entry(key.clone()).or_insert_with(|| {
+            groups.push((key, Vec::new()));
             groups.len() - 1
         });
         groups[i].1.push(r);
@@ -342,9 +385,10 @@ pub async fn get(db: &Db, id: i64, with_personal: bool) -> Result<Option<Report>
     let items = groups
         .into_iter()
         .map(|(target, members)| {
-            let (label, text) = match order.get(&target) {
-                Some((_, l, t)) => (l.clone(), t.clone()),
-                None => (members[0].target_label.clone(), String::new()),
+            let (label, text) = match (order.get(&target), apart.get(&target)) {
+                (Some((_, l, t)), _) => (l.clone(), t.clone()),
+                (None, Some(l)) => (l.clone(), String::new()),
+                (None, None) => (members[0].target_label.clone(), String::new()),
             };
             let (summary, handling) = edited
                 .iter()
@@ -360,6 +404,7 @@ pub async fn get(db: &Db, id: i64, with_personal: bool) -> Result<Option<Report>
                 summary,
                 handling,
                 opinions: members.len() as i64,
+                carried: carried.get(&target).copied().unwrap_or(0),
                 people: distinct_people(
                     members.iter().map(|m| (m.name.as_str(), m.phone.as_str())),
                 ),
@@ -432,16 +477,32 @@ pub async fn awaiting_feedback(
     id: i64,
     target: &str,
 ) -> Result<Vec<crate::domain::moderation::Selected>, sqlx::Error> {
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT o.id FROM report_opinions ro JOIN opinions o ON o.id = ro.opinion_id \
-         WHERE ro.report_id = $1 AND o.target = $2 AND o.status = 'reported' ORDER BY o.id",
+    let head: Option<(i64, Option<i64>)> = sqlx::query_as(&format!(
+        "SELECT r.solicitation_id, {REPORT_VERSION} FROM reports r WHERE r.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let Some((sol, version)) = head else {
+        return Ok(Vec::new());
+    };
+    let lineage = super::trail::lineage(db, sol).await?;
+    let shown = version.unwrap_or(0);
+    let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT o.id, COALESCE(o.draft_version_id, 0), o.target FROM report_opinions ro \
+         JOIN opinions o ON o.id = ro.opinion_id \
+         WHERE ro.report_id = $1 AND o.status = 'reported' ORDER BY o.id",
     )
     .bind(id)
-    .bind(target)
     .fetch_all(&db.pool)
     .await?;
+    let ids = rows.into_iter().filter_map(|(id, v, t)| {
+        let key = match place(&lineage, shown, v, &t) {
+            Placed::At { key, .. } | Placed::Apart { key, .. } => key,
+        };
+        (key == target).then_some(id)
+    });
     Ok(ids
-        .into_iter()
         .map(|id| crate::domain::moderation::Selected {
             id,
             seen: crate::domain::opinion::OpinionStatus::Reported,

@@ -251,20 +251,47 @@ pub async fn save(
     Ok(saved)
 }
 
-/// Adds a version of the draft (it becomes the current one) and returns its id.
+/// Adds a version of the draft (it becomes the current one) and returns its id. `step` is its
+/// alignment with version `base` as staff confirmed it; without one, the aligner's is kept.
 pub async fn add_version(
     db: &Db,
     solicitation_id: i64,
     label: &str,
     source: &str,
     parsed: &ParsedDraft,
+    step: Option<(i64, &crate::domain::trail::Step)>,
     actor_id: i64,
 ) -> Result<i64, sqlx::Error> {
-    let json = serde_json::to_string(parsed).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    let encode = |e| sqlx::Error::Encode(Box::new(e));
+    let json = serde_json::to_string(parsed).map_err(encode)?;
     let mut tx = db.begin_write().await?;
+    // The alignment staff confirmed holds only against the version it was made with; if another
+    // was saved in between (or none was confirmed), the aligner's with the version before. The
+    // solicitation's row is locked first, so that two versions saved at once line up.
+    sqlx::query("UPDATE solicitations SET id = id WHERE id = $1")
+        .bind(solicitation_id)
+        .execute(&mut *tx)
+        .await?;
+    let before: Option<(i64, String)> = sqlx::query_as(
+        "SELECT id, parsed_json FROM draft_versions WHERE solicitation_id = $1 \
+         ORDER BY id DESC LIMIT 1",
+    )
+    .bind(solicitation_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let links = match (step, before) {
+        (Some((base, s)), Some((b, _))) if base == b => Some(serde_json::to_string(s)),
+        (_, Some((_, json))) => serde_json::from_str::<ParsedDraft>(&json)
+            .ok()
+            .map(|old| serde_json::to_string(&crate::domain::trail::aligned(&old, parsed))),
+        (_, None) => None,
+    }
+    .transpose()
+    .map_err(encode)?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO draft_versions (solicitation_id, label, source_text, parsed_json, \
-         article_count, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+         article_count, created_by, created_at, links_json) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(solicitation_id)
     .bind(label)
@@ -273,6 +300,7 @@ pub async fn add_version(
     .bind(parsed.articles().len() as i64)
     .bind(actor_id)
     .bind(now_ms())
+    .bind(links)
     .fetch_one(&mut *tx)
     .await?;
     audit::record(
@@ -328,44 +356,36 @@ pub async fn source(db: &Db, version_id: i64) -> Result<Option<String>, sqlx::Er
         .await
 }
 
-/// Accepted opinions per target (`art-3` → 4), for the heat indicator next to each article.
-pub async fn accepted_counts(
-    db: &Db,
-    solicitation_id: i64,
-) -> Result<Vec<(String, i64)>, sqlx::Error> {
-    sqlx::query_as(&format!(
-        "SELECT target, CAST(SUM(n) AS BIGINT) FROM {} t WHERE solicitation_id = $1 \
-         AND status IN {ACCEPTED_SQL} GROUP BY target HAVING SUM(n) > 0",
-        super::stats::TARGET_TALLIES
-    ))
-    .bind(solicitation_id)
-    .fetch_all(&db.pool)
-    .await
-}
-
-/// Accepted opinions whose authors allowed publication, without names, oldest first.
+/// Accepted opinions whose authors allowed publication, without names, oldest first, each with
+/// the version of the draft it was given on (0: none).
 pub async fn published_opinions(
     db: &Db,
     solicitation_id: i64,
-) -> Result<Vec<PublishedOpinion>, sqlx::Error> {
-    let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(&format!(
-        "SELECT target, target_label, content, suggestion, identity, received_on FROM opinions \
+) -> Result<Vec<(i64, PublishedOpinion)>, sqlx::Error> {
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(i64, String, String, String, String, String, String)> =
+        sqlx::query_as(&format!(
+            "SELECT COALESCE(draft_version_id, 0), target, target_label, content, suggestion, \
+         identity, received_on FROM opinions \
          WHERE solicitation_id = $1 AND publish_ok = 1 AND status IN {ACCEPTED_SQL} \
          ORDER BY id LIMIT 500"
-    ))
-    .bind(solicitation_id)
-    .fetch_all(&db.pool)
-    .await?;
+        ))
+        .bind(solicitation_id)
+        .fetch_all(&db.pool)
+        .await?;
     Ok(rows
         .into_iter()
         .map(
-            |(target, target_label, content, suggestion, identity, received_on)| PublishedOpinion {
-                target,
-                target_label,
-                content,
-                suggestion,
-                identity: Identity::from_code(&identity).unwrap_or(Identity::Other),
-                received_on,
+            |(version, target, target_label, content, suggestion, identity, received_on)| {
+                let o = PublishedOpinion {
+                    target,
+                    target_label,
+                    content,
+                    suggestion,
+                    identity: Identity::from_code(&identity).unwrap_or(Identity::Other),
+                    received_on,
+                };
+                (version, o)
             },
         )
         .collect())

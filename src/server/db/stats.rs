@@ -12,9 +12,11 @@ pub const OPINION_TALLIES: &str = "(SELECT solicitation_id, status, channel, str
      FROM opinion_tallies UNION ALL SELECT solicitation_id, status, channel, street, d \
      FROM opinion_tally_deltas)";
 
-/// The per-article tallies with the deltas not folded yet: `solicitation_id, target, status, n`.
-pub const TARGET_TALLIES: &str = "(SELECT solicitation_id, target, status, n FROM target_tallies \
-     UNION ALL SELECT solicitation_id, target, status, d FROM target_tally_deltas)";
+/// The per-article tallies with the deltas not folded yet: `solicitation_id, draft_version_id,
+/// target, status, n` (version 0: given where the solicitation had no draft).
+pub const TARGET_TALLIES: &str = "(SELECT solicitation_id, draft_version_id, target, status, n \
+     FROM target_tallies UNION ALL SELECT solicitation_id, draft_version_id, target, status, d \
+     FROM target_tally_deltas)";
 use crate::domain::opinion::{Channel, OpinionStatus};
 use crate::domain::stats::{adoption_rate, SolicitationStats, Stats};
 use crate::domain::time::DAY_MS;
@@ -111,8 +113,9 @@ pub async fn fold(db: &Db) -> Result<usize, sqlx::Error> {
     )
     .fetch_all(&mut *tx)
     .await?;
-    let targets: Vec<(i64, String, String, i64)> = sqlx::query_as(
-        "DELETE FROM target_tally_deltas RETURNING solicitation_id, target, status, d",
+    let targets: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(
+        "DELETE FROM target_tally_deltas RETURNING solicitation_id, draft_version_id, target, \
+         status, d",
     )
     .fetch_all(&mut *tx)
     .await?;
@@ -135,17 +138,19 @@ pub async fn fold(db: &Db) -> Result<usize, sqlx::Error> {
         .execute(&mut *tx)
         .await?;
     }
-    let mut sums: BTreeMap<(i64, String, String), i64> = BTreeMap::new();
-    for (sol, target, status, d) in targets {
-        *sums.entry((sol, target, status)).or_default() += d;
+    let mut sums: BTreeMap<(i64, i64, String, String), i64> = BTreeMap::new();
+    for (sol, version, target, status, d) in targets {
+        *sums.entry((sol, version, target, status)).or_default() += d;
     }
-    for ((sol, target, status), d) in sums.into_iter().filter(|(_, d)| *d != 0) {
+    for ((sol, version, target, status), d) in sums.into_iter().filter(|(_, d)| *d != 0) {
         sqlx::query(
-            "INSERT INTO target_tallies (solicitation_id, target, status, n) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (solicitation_id, target, status) \
-             DO UPDATE SET n = target_tallies.n + $4",
+            "INSERT INTO target_tallies (solicitation_id, draft_version_id, target, status, n) \
+             VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (solicitation_id, draft_version_id, target, status) \
+             DO UPDATE SET n = target_tallies.n + $5",
         )
         .bind(sol)
+        .bind(version)
         .bind(target)
         .bind(status)
         .bind(d)
