@@ -27,6 +27,18 @@ test('the public reads the comparison table of two versions, article by article'
   await page.getByLabel('草案全文').fill(SECOND);
   await page.getByRole('button', { name: '检查解析结果' }).click();
   await expect(page.getByRole('heading', { name: '解析结果（5条）' })).toBeVisible();
+  // Staff see how it pairs with the current version before saving, and may correct a pairing.
+  await expect(page.getByRole('heading', { name: '与征求意见稿的对应关系' })).toBeVisible();
+  const pairing = page.locator('table.pairing tbody tr');
+  await expect(pairing).toHaveCount(4);
+  await expect(pairing.first()).toContainText('新增第二条');
+  const field = page.getByLabel('第四条对应的上一稿条号');
+  await expect(field).toHaveValue('三');
+  await field.fill('九十九');
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(page.locator('.error-summary')).toContainText('第四条的对应条文：征求意见稿中没有“九十九”这一条');
+  await expect(page.getByLabel('第四条对应的上一稿条号')).toHaveValue('九十九');
+  await page.getByLabel('第四条对应的上一稿条号').fill('3');
   await page.getByRole('button', { name: '保存为新版本' }).click();
   await expect(page.getByText('新版本草案已保存。')).toBeVisible();
 
@@ -57,6 +69,17 @@ test('the public reads the comparison table of two versions, article by article'
   await expect(visitor).toHaveURL(/only=changed/);
   await expect(rows).toHaveCount(2);
   await expect(visitor.locator('.compare-summary')).toContainText('新增1条');
+  // The table downloads as a Word document and a workbook, with the same filter.
+  const [download] = await Promise.all([
+    visitor.waitForEvent('download'),
+    visitor.getByRole('link', { name: '下载对照表（Word 文档，横向排版）' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/修改对照表（征求意见稿-二审稿）\.docx$/);
+  const xlsxHref = await visitor.getByRole('link', { name: '下载对照表（Excel 表格）' }).getAttribute('href');
+  expect(xlsxHref).toContain('only=changed');
+  const xlsx = await visitor.request.get(xlsxHref!);
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
   // Each later article links to its place in that version's text.
   await rows.nth(1).getByRole('link', { name: '阅读此版本全文' }).click();
   await expect(visitor).toHaveURL(/#art-4$/);

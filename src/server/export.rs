@@ -1,6 +1,7 @@
 //! A report as files: a Word document (.docx), a workbook (.xlsx) with the table and the annex
 //! on two sheets, and CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the
-//! Chinese correctly) for the table and for the annex. Every format carries the same words.
+//! Chinese correctly) for the table and for the annex. Every format carries the same words. Also
+//! a draft's 修改对照表 as a landscape Word document and a workbook.
 
 use crate::domain::report::{AnnexOpinion, Report};
 use crate::i18n::{
@@ -350,6 +351,201 @@ fn docx(report: &Report) -> Result<Vec<u8>, String> {
     deflated(buf.into_inner()).map_err(|e| e.to_string())
 }
 
+/// A 修改对照表 as legislatures lay it out: landscape, three columns (the earlier text, the later
+/// text, what changed), deleted characters struck through in the first and added ones
+/// underlined in the second. `heads` are the three column headings.
+pub struct ComparisonFile<'a> {
+    pub title: &'a str,
+    pub lead: &'a str,
+    pub heads: [String; 3],
+    pub rows: &'a [crate::domain::align::Row],
+}
+
+/// The text of one side of a row: its articles' labels, then the pieces of the diff that side
+/// shows, each with whether it is a change (struck or underlined).
+fn side(
+    articles: &[(String, String)],
+    diff: &[crate::domain::diff::Piece],
+    old: bool,
+) -> (String, Vec<(bool, String)>) {
+    use crate::domain::diff::Piece;
+    let labels = articles
+        .iter()
+        .map(|(l, _)| l.as_str())
+        .collect::<Vec<_>>()
+        .join("、");
+    if articles.is_empty() {
+        return (String::new(), vec![(false, t().tr.no_article.to_string())]);
+    }
+    let pieces = diff
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Same(s) => Some((false, s.clone())),
+            Piece::Gone(s) if old => Some((true, s.clone())),
+            Piece::Added(s) if !old => Some((true, s.clone())),
+            _ => None,
+        })
+        .collect();
+    (labels, pieces)
+}
+
+fn what_changed(r: &crate::domain::align::Row) -> String {
+    let labels = |a: &[(String, String)]| a.iter().map(|(l, _)| l.clone()).collect::<Vec<_>>();
+    (t().tr.describe)(r.change, r.amended, &labels(&r.old), &labels(&r.new))
+}
+
+/// The 对照表 as a Word document.
+pub fn comparison_docx(f: &ComparisonFile) -> Result<Vec<u8>, String> {
+    use docx_rs::{
+        Docx, PageMargin, Paragraph, Run, RunFonts, Table, TableCell, TableRow, WidthType,
+    };
+    let fonts = || RunFonts::new().east_asia("宋体").ascii("Times New Roman");
+    let run = |text: &str| Run::new().add_text(text).fonts(fonts()).size(21);
+    let plain = |text: &str, bold: bool| {
+        let r = if bold { run(text).bold() } else { run(text) };
+        TableCell::new().add_paragraph(Paragraph::new().add_run(r))
+    };
+    let marked = |(labels, pieces): (String, Vec<(bool, String)>), old: bool| {
+        let mut c = TableCell::new();
+        if !labels.is_empty() {
+            c = c.add_paragraph(Paragraph::new().add_run(run(&labels).bold()));
+        }
+        // A line break inside the text (several articles on one side) starts a paragraph.
+        let mut para = Paragraph::new();
+        for (changed, text) in pieces {
+            for (k, line) in text.split('\n').enumerate() {
+                if k > 0 {
+                    c = c.add_paragraph(std::mem::replace(&mut para, Paragraph::new()));
+                }
+                if line.is_empty() {
+                    continue;
+                }
+                let r = match (changed, old) {
+                    (false, _) => run(line),
+                    (true, true) => run(line).strike(),
+                    (true, false) => run(line).underline("single").bold(),
+                };
+                para = para.add_run(r);
+            }
+        }
+        c.add_paragraph(para)
+    };
+    let mut table = vec![TableRow::new(
+        f.heads.iter().map(|h| plain(h, true)).collect(),
+    )];
+    for r in f.rows {
+        table.push(TableRow::new(vec![
+            marked(side(&r.old, &r.diff, true), true),
+            marked(side(&r.new, &r.diff, false), false),
+            plain(&what_changed(r), false),
+        ]));
+    }
+    let heading = Paragraph::new()
+        .add_run(
+            Run::new()
+                .add_text(f.title)
+                .fonts(RunFonts::new().east_asia("黑体"))
+                .bold()
+                .size(32),
+        )
+        .align(docx_rs::AlignmentType::Center);
+    // A4 landscape, in twentieths of a point.
+    let doc = Docx::new()
+        .page_size(16838, 11906)
+        .page_orient(docx_rs::PageOrientationType::Landscape)
+        .page_margin(
+            PageMargin::new()
+                .left(1000)
+                .right(1000)
+                .top(1000)
+                .bottom(1000),
+        )
+        .add_paragraph(heading)
+        .add_paragraph(Paragraph::new().add_run(run(f.lead)))
+        .add_table(
+            Table::new(table)
+                .width(5000, WidthType::Pct)
+                .set_grid(vec![6000, 6000, 2800]),
+        );
+    let mut buf = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut buf).map_err(|e| e.to_string())?;
+    deflated(buf.into_inner()).map_err(|e| e.to_string())
+}
+
+/// The 对照表 as a workbook: one sheet, landscape, the changes marked in rich text.
+pub fn comparison_xlsx(f: &ComparisonFile) -> Result<Vec<u8>, String> {
+    use rust_xlsxwriter::{Format as Cell, FormatAlign, FormatUnderline, Workbook};
+    let mut book = Workbook::new();
+    let bold = Cell::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    let wrap = Cell::new().set_text_wrap().set_align(FormatAlign::Top);
+    let normal = Cell::new();
+    let struck = Cell::new().set_font_strikethrough();
+    let added = Cell::new()
+        .set_bold()
+        .set_underline(FormatUnderline::Single);
+    let sheet = book.add_worksheet();
+    sheet.set_name(t().tr.compare).map_err(|e| e.to_string())?;
+    sheet.set_landscape();
+    sheet.set_paper_size(9);
+    sheet.set_print_fit_to_pages(1, 0);
+    for (c, w) in [60.0, 60.0, 28.0].iter().enumerate() {
+        sheet
+            .set_column_width(c as u16, *w)
+            .map_err(|e| e.to_string())?;
+    }
+    sheet
+        .write_string_with_format(0, 0, f.title, &Cell::new().set_bold().set_font_size(14))
+        .map_err(|e| e.to_string())?;
+    sheet
+        .write_string(1, 0, f.lead)
+        .map_err(|e| e.to_string())?;
+    for (c, h) in f.heads.iter().enumerate() {
+        sheet
+            .write_string_with_format(3, c as u16, h, &bold)
+            .map_err(|e| e.to_string())?;
+    }
+    sheet.set_repeat_rows(3, 3).map_err(|e| e.to_string())?;
+    for (k, r) in f.rows.iter().enumerate() {
+        let at = (4 + k) as u32;
+        for (c, old) in [(0u16, true), (1, false)] {
+            let (labels, pieces) = if old {
+                side(&r.old, &r.diff, true)
+            } else {
+                side(&r.new, &r.diff, false)
+            };
+            let mut parts: Vec<(&Cell, String)> = Vec::new();
+            if !labels.is_empty() {
+                parts.push((&bold, format!("{labels}\n")));
+            }
+            for (changed, text) in pieces.into_iter().filter(|(_, t)| !t.is_empty()) {
+                let fmt = match (changed, old) {
+                    (false, _) => &normal,
+                    (true, true) => &struck,
+                    (true, false) => &added,
+                };
+                parts.push((fmt, text));
+            }
+            let refs: Vec<(&Cell, &str)> = parts.iter().map(|(f, s)| (*f, s.as_str())).collect();
+            if refs.len() > 1 {
+                sheet
+                    .write_rich_string_with_format(at, c, &refs, &wrap)
+                    .map_err(|e| e.to_string())?;
+            } else if let Some((_, s)) = refs.first() {
+                sheet
+                    .write_string_with_format(at, c, *s, &wrap)
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        sheet
+            .write_string_with_format(at, 2, what_changed(r), &wrap)
+            .map_err(|e| e.to_string())?;
+    }
+    book.save_to_buffer().map_err(|e| e.to_string())
+}
+
 /// The same zip archive with every part compressed (a Word document's XML shrinks about tenfold).
 fn deflated(stored: Vec<u8>) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
     use std::io::{Cursor, Read, Write};
@@ -434,6 +630,50 @@ mod tests {
             full.len() < 200_000,
             "{} bytes: the XML is deflated",
             full.len()
+        );
+    }
+
+    #[test]
+    fn the_comparison_table_is_landscape_with_the_changes_marked() {
+        use crate::domain::statute::parse;
+        let old = parse("某条例\n第一条　为了测试，制定本条例。\n第二条　街道应当设置助餐点。\n");
+        let new = parse(
+            "某条例\n第一条　为了测试，制定本条例。\n第二条　新增的条文。\n第三条　街道应当设置助餐点，每周开放五天。\n",
+        );
+        let rows = crate::domain::align::compare(&old, &new);
+        let file = ComparisonFile {
+            title: "某条例 修改对照表",
+            lead: "征求意见稿与二审稿逐条对照",
+            heads: ["原条文".into(), "修改后条文".into(), "修改情况".into()],
+            rows: &rows,
+        };
+        let doc = comparison_docx(&file).unwrap();
+        let json = docx_rs::read_docx(&doc).unwrap().json();
+        // A4 turned on its side: 297 mm wide (16,838 twentieths of a point).
+        assert!(json.contains("16838"), "landscape");
+        assert!(json.contains("，每周开放五天"));
+        assert!(json.contains("新增第二条"));
+        assert!(json.contains("（本版本无此条）"));
+        assert!(json.contains("\"underline\""), "added text is underlined");
+        let book = comparison_xlsx(&file).unwrap();
+        // A workbook is a zip: its sheet holds the rich text, its setup the orientation.
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+        let mut sheet = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+            &mut sheet,
+        )
+        .unwrap();
+        assert!(sheet.contains(r#"orientation="landscape""#), "{sheet}");
+        let mut strings = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/sharedStrings.xml").unwrap(),
+            &mut strings,
+        )
+        .unwrap();
+        assert!(
+            strings.contains("<u/>") && strings.contains("，每周开放五天"),
+            "{strings}"
         );
     }
 }

@@ -5,7 +5,7 @@ use super::{csrf, db, headers, state::AppState};
 use crate::app::{shell, App, SiteInfo};
 use axum::{
     body::Body,
-    extract::{DefaultBodyLimit, Path, Request, State},
+    extract::{DefaultBodyLimit, Path, Query, Request, State},
     http::{header, HeaderValue, StatusCode},
     middleware,
     response::{IntoResponse, Response},
@@ -14,6 +14,7 @@ use axum::{
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::collections::HashMap;
 use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer, services::ServeDir};
 
 /// `/healthz`: 200 when the database answers, 503 when it does not.
@@ -62,6 +63,102 @@ fn download(bytes: Vec<u8>, content_type: &str, ascii_name: &str, name: &str) ->
         bytes,
     )
         .into_response()
+}
+
+/// `/solicitations/{id}/compare.docx` and `.xlsx`: the 修改对照表 shown at
+/// `/solicitations/{id}/compare` with the same `from`, `to` and `only=changed`, as a file in the
+/// layout legislatures use. Anyone may download it.
+async fn export_comparison_docx(
+    state: State<AppState>,
+    id: Path<i64>,
+    query: Query<HashMap<String, String>>,
+) -> Response {
+    export_comparison(state, id, query, false).await
+}
+
+async fn export_comparison_xlsx(
+    state: State<AppState>,
+    id: Path<i64>,
+    query: Query<HashMap<String, String>>,
+) -> Response {
+    export_comparison(state, id, query, true).await
+}
+
+async fn export_comparison(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Query(query): Query<HashMap<String, String>>,
+    as_xlsx: bool,
+) -> Response {
+    use crate::domain::align::Change;
+    let number = |k: &str| query.get(k).and_then(|v| v.trim().parse::<i64>().ok());
+    let only_changed = query.get("only").map(String::as_str) == Some("changed");
+    let c = match crate::api::solicitations::comparison(&state.db, id, number("from"), number("to"))
+        .await
+    {
+        Ok(c) => c,
+        Err(crate::error::AppError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let Some((from, to)) = c.pair else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let tr = crate::i18n::t().tr;
+    let rows: Vec<_> = c
+        .rows
+        .into_iter()
+        .filter(|r| !only_changed || !matches!(r.change, Change::Unchanged | Change::Renumbered))
+        .collect();
+    let title = (tr.compare_title)(&c.solicitation.title);
+    let name = format!("{title}（{}-{}）", from.label, to.label);
+    let written = super::work::heavy(move || {
+        let lead = (tr.compare_lead)(&from.label, &to.label);
+        let file = super::export::ComparisonFile {
+            title: &title,
+            lead: &lead,
+            heads: [
+                format!("{}（{}）", tr.old_text, from.label),
+                format!("{}（{}）", tr.new_text, to.label),
+                tr.what_changed.to_string(),
+            ],
+            rows: &rows,
+        };
+        if as_xlsx {
+            super::export::comparison_xlsx(&file)
+        } else {
+            super::export::comparison_docx(&file)
+        }
+    })
+    .await;
+    match written {
+        Ok(Ok(bytes)) => {
+            let (ext, kind) = if as_xlsx {
+                (
+                    "xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                )
+            } else {
+                (
+                    "docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                )
+            };
+            download(
+                bytes,
+                kind,
+                &format!("comparison-{id}.{ext}"),
+                &format!("{name}.{ext}"),
+            )
+        }
+        Ok(Err(e)) => {
+            tracing::error!("comparison table of {id} not written: {e}");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+        Err(e) => {
+            tracing::error!("comparison table of {id} not written: {e}");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 /// `/staff/consultations/{id}/registrations.csv` and `.xlsx`: the registration list of a session,
@@ -450,6 +547,14 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/staff/consultations/{id}/registrations.xlsx",
             get(export_registrations_xlsx),
+        )
+        .route(
+            "/solicitations/{id}/compare.docx",
+            get(export_comparison_docx),
+        )
+        .route(
+            "/solicitations/{id}/compare.xlsx",
+            get(export_comparison_xlsx),
         )
         .route("/consultations.ics", get(calendar_feed))
         .route("/deputies/{id}/qr.svg", get(deputy_qr))

@@ -106,6 +106,12 @@ fn CompareView(c: Comparison, only_changed: bool) -> impl IntoView {
     let changed = |r: &Row| !matches!(r.change, Change::Unchanged | Change::Renumbered);
     let any_change = c.rows.iter().any(changed);
     let to_id = to.id;
+    let query = format!(
+        "from={}&to={}{}",
+        from.id,
+        to.id,
+        if only_changed { "&only=changed" } else { "" }
+    );
     let rows = c
         .rows
         .into_iter()
@@ -119,6 +125,11 @@ fn CompareView(c: Comparison, only_changed: bool) -> impl IntoView {
             <p>{(tr.compare_lead)(&from.label, &to.label)}</p>
             {picker(&c.versions, Some((from.id, to.id)), only_changed, id)}
             <p class="hint compare-summary">{(tr.summary)(&counts)}</p>
+            <p class="downloads">
+                <a href=format!("/solicitations/{id}/compare.docx?{query}") download="">{tr.download_docx}</a>
+                " "
+                <a href=format!("/solicitations/{id}/compare.xlsx?{query}") download="">{tr.download_xlsx}</a>
+            </p>
             {if any_change || !only_changed {
                 view! {
                     <div class="table-wrap">
