@@ -75,6 +75,7 @@ async fn fill(db: &Db, want: usize) {
         &text,
         &minyi::domain::statute::parse(&text),
         None,
+        None,
         admin,
     )
     .await

@@ -77,6 +77,7 @@ async fn solicitation(db: &Db, status: Status, from: i64, to: i64) -> i64 {
         DRAFT,
         &statute::parse(DRAFT),
         None,
+        None,
         admin,
     )
     .await
@@ -150,10 +151,18 @@ async fn drafts_counts_and_published_opinions(db: Db) {
     // A second version becomes the current one; the first stays readable.
     let first = draft.info.id;
     let two = format!("{DRAFT}第五条　新增条文。\n");
-    let second =
-        db::solicitations::add_version(&db, open, "二审稿", &two, &statute::parse(&two), None, 1)
-            .await
-            .unwrap();
+    let second = db::solicitations::add_version(
+        &db,
+        open,
+        "二审稿",
+        &two,
+        &statute::parse(&two),
+        None,
+        None,
+        1,
+    )
+    .await
+    .unwrap();
     let current = db::solicitations::draft(&db, open, None)
         .await
         .unwrap()

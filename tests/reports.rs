@@ -59,6 +59,7 @@ async fn fixture(db: &Db) -> Fixture {
         DRAFT,
         &statute::parse(DRAFT),
         None,
+        None,
         clerk,
     )
     .await

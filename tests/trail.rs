@@ -53,6 +53,11 @@ async fn second_of(db: &Db, sol: i64) -> i64 {
         .unwrap()
 }
 
+/// The page without the markers the renderer leaves between pieces of text.
+fn plain(html: &str) -> String {
+    html.replace("<!---->", "").replace("<!>", "")
+}
+
 async fn count(db: &Db, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(&db.pool).await.unwrap()
 }
@@ -412,6 +417,7 @@ async fn an_article_deleted_later_keeps_its_opinions_apart(db: Db) {
         text,
         &minyi::domain::statute::parse(text),
         None,
+        None,
         s.clerk,
     )
     .await
@@ -457,3 +463,193 @@ on_both!(
     deleted_article,
     an_article_deleted_later_keeps_its_opinions_apart
 );
+
+async fn the_enacted_text_closes_every_opinions_trail(db: Db) {
+    let app = start(db.clone()).await;
+    let s = setup(&db, true).await;
+    let sol = s.sol;
+    let first: i64 = count(&db, "SELECT MAX(id) FROM draft_versions").await;
+    let mut o = opinion("助餐点应当写明开放天数。", "东湖街道");
+    o.target = Target {
+        key: "art-3".into(),
+        label: "第三条".into(),
+    };
+    let online = online();
+    let r = db::opinions::submit(&db, sol, Some(first), &o, &online)
+        .await
+        .unwrap();
+    let whole = db::opinions::submit(
+        &db,
+        sol,
+        Some(first),
+        &opinion("总体赞成。", "东湖街道"),
+        &online,
+    )
+    .await
+    .unwrap();
+    for (id, to) in [
+        (r.id, OpinionStatus::Accepted),
+        (whole.id, OpinionStatus::Accepted),
+    ] {
+        db::opinions::transition(&db, id, None, None, to, "", true, None)
+            .await
+            .unwrap();
+    }
+    db::opinions::transition(
+        &db,
+        r.id,
+        None,
+        None,
+        OpinionStatus::Reported,
+        "",
+        true,
+        None,
+    )
+    .await
+    .unwrap();
+    db::opinions::transition(
+        &db,
+        r.id,
+        None,
+        None,
+        OpinionStatus::Adopted,
+        "已采纳。",
+        true,
+        None,
+    )
+    .await
+    .unwrap();
+
+    // Staff record the 通过稿; bad dates and a bad address are each named, nothing is lost.
+    let staff = app.sign_in("district", PW).await;
+    let form =
+        |adopted: &str, promulgated: &str, url: &str, intent: &str, checked: &str, base: &str| {
+            vec![
+                ("id", sol.to_string()),
+                ("label", "通过稿".to_string()),
+                ("text", SECOND.replace("草案二审稿", "通过稿")),
+                ("enacted", "1".to_string()),
+                ("adopted_on", adopted.to_string()),
+                ("promulgated_on", promulgated.to_string()),
+                ("official_url", url.to_string()),
+                ("intent", intent.to_string()),
+                ("checked", checked.to_string()),
+                ("base", base.to_string()),
+            ]
+        };
+    let back = post_draft(
+        &app,
+        &staff,
+        &form("2026-11-20", "2026-11-10", "www.example", "check", "", ""),
+    )
+    .await;
+    let page = app.get(&back, Some(&staff)).await;
+    assert!(
+        page.body.contains("公布日期不能早于通过日期"),
+        "{}",
+        page.body
+    );
+    assert!(page
+        .body
+        .contains("官方发布网址应为以 http:// 或 https:// 开头的网址"));
+    assert!(page.body.contains(r#"value="www.example""#));
+    let back = post_draft(
+        &app,
+        &staff,
+        &form(
+            "2999-01-01",
+            "2999-01-02",
+            "https://rd.example.gov.cn/1",
+            "check",
+            "",
+            "",
+        ),
+    )
+    .await;
+    let page = app.get(&back, Some(&staff)).await;
+    assert!(page.body.contains("通过日期不能晚于今天"), "{}", page.body);
+    let back = post_draft(
+        &app,
+        &staff,
+        &form(
+            "2026-11-20",
+            "2026-11-25",
+            "https://rd.example.gov.cn/1",
+            "check",
+            "",
+            "",
+        ),
+    )
+    .await;
+    let page = app.get(&back, Some(&staff)).await;
+    let (checked, base) = (input(&page.body, "checked"), input(&page.body, "base"));
+    let done = post_draft(
+        &app,
+        &staff,
+        &form(
+            "2026-11-20",
+            "2026-11-25",
+            "https://rd.example.gov.cn/1",
+            "save",
+            &checked,
+            &base,
+        ),
+    )
+    .await;
+    assert_eq!(done, format!("/staff/solicitations/{sol}?done=version"));
+
+    // The resident's status page: the article then, as enacted, and the change marked.
+    let track = app
+        .get(&format!("/track/{}?k={}", r.code, r.access_key), None)
+        .await;
+    let track = common::Resp {
+        body: plain(&track.body),
+        ..track
+    };
+    assert!(
+        track.body.contains("您提意见的条文，在通过稿中"),
+        "{}",
+        track.body
+    );
+    assert!(
+        track
+            .body
+            .contains("本法规已于2026年11月20日通过，2026年11月25日公布。"),
+        "{}",
+        track.body
+    );
+    assert!(track.body.contains("您提意见时：征求意见稿第三条"));
+    assert!(track.body.contains("通过稿第四条"));
+    assert!(
+        track.body.contains("增加：</span>，每周至少开放五天"),
+        "{}",
+        track.body
+    );
+    assert!(track.body.contains(r#"href="https://rd.example.gov.cn/1""#));
+
+    // The public page: the notice, and a 立法足迹 that adds up with /stats.
+    let page = app.get(&format!("/solicitations/{sol}"), None).await;
+    assert!(page.body.contains("本法规已于2026年11月20日通过"));
+    let body = plain(&page.body);
+    let fp = body
+        .split(r#"class="story footprint""#)
+        .nth(1)
+        .unwrap_or_default();
+    assert!(fp.contains("征求意见稿 → 通过稿"), "{fp}");
+    assert!(fp.contains("修改、新增或删除条文 2 条"), "{fp}");
+    assert!(
+        fp.contains("2 条，其中针对具体条文 1 条、针对草案整体或征集问题 1 条"),
+        "{fp}"
+    );
+    assert!(fp.contains("采纳 1 条，部分采纳 0 条，未采纳 0 条"), "{fp}");
+    let line = db::stats::per_solicitation(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|x| x.id == sol)
+        .unwrap();
+    assert_eq!((line.received, line.accepted, line.adopted), (2, 2, 1));
+    assert!(fp.contains("<dd>2</dd>"), "received as on /stats: {fp}");
+    assert!(fp.contains("<dd>100.0%</dd>"), "{fp}");
+}
+on_both!(enacted_text, the_enacted_text_closes_every_opinions_trail);

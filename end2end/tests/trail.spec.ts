@@ -93,3 +93,53 @@ test('the public reads the comparison table of two versions, article by article'
   expect(missing.status()).toBe(404);
   await visitor.context().close();
 });
+
+test('a resident follows 第三条 from the 征求意见稿 to the enacted text', async ({ page, browser }, info) => {
+  const id = await openSolicitation(page, `立法足迹 ${unique(info)}`);
+  // A resident comments on 第三条 of the 征求意见稿.
+  const visitor = await visitorPage(browser, info);
+  await visitor.setViewportSize({ width: 360, height: 740 });
+  await visitor.goto(`/solicitations/${id}/opinions/new?article=3`);
+  await ready(visitor);
+  await visitor.getByLabel(/^意见内容（/).fill('助餐点应当写明每周开放几天。');
+  await visitor.getByLabel(/^姓名（/).fill('王秀兰');
+  await visitor.getByLabel('手机号').fill('13800138001');
+  await visitor.getByLabel('所在街镇').selectOption('东湖街道');
+  await visitor.locator('#f-consent').check();
+  await visitor.getByRole('button', { name: '提交意见' }).click();
+  await expect(visitor.getByRole('heading', { name: '意见已收到' })).toBeVisible();
+  const link = (await visitor.locator('.receipt .private-link').textContent())!.trim();
+
+  // Staff record the enacted text; a promulgation before the adoption is named first.
+  await page.goto(`/staff/solicitations/${id}/draft`);
+  await ready(page);
+  await page.getByLabel('版本名称').fill('通过稿');
+  await page.getByLabel('草案全文').fill(SECOND.replace('（草案二审稿）', ''));
+  await page.getByLabel('这是正式通过的文本（通过稿）').check();
+  await page.getByLabel('通过日期').fill('2026-11-20');
+  await page.getByLabel('公布日期').fill('2026-11-10');
+  await page.getByLabel(/^官方发布网址/).fill('https://rd.example.gov.cn/fg/1');
+  await page.getByRole('button', { name: '检查解析结果' }).click();
+  await expect(page.locator('.error-summary')).toContainText('公布日期不能早于通过日期');
+  await expect(page.getByLabel(/^官方发布网址/)).toHaveValue('https://rd.example.gov.cn/fg/1');
+  await page.getByLabel('公布日期').fill('2026-11-25');
+  await page.getByRole('button', { name: '检查解析结果' }).click();
+  await expect(page.getByRole('heading', { name: '与征求意见稿的对应关系' })).toBeVisible();
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(page.getByText('新版本草案已保存。')).toBeVisible();
+
+  // The status page: where the article went, and the article then and as enacted.
+  await visitor.goto(link);
+  await expect(visitor.locator('.trail').first()).toContainText('在通过稿中为第四条，内容已修改');
+  const enacted = visitor.locator('section.enacted');
+  await expect(enacted).toContainText('本法规已于2026年11月20日通过，2026年11月25日公布。');
+  await expect(enacted).toContainText('您提意见时：征求意见稿第三条');
+  await expect(enacted.locator('ins')).toContainText('每周至少开放五天');
+  const width = await visitor.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360);
+  // The public page says it was enacted and shows the trail's figures.
+  await visitor.goto(`/solicitations/${id}`);
+  await expect(visitor.locator('.footprint')).toContainText('征求意见稿 → 通过稿');
+  await expect(visitor.getByRole('link', { name: '查看官方发布的正式文本' })).toHaveAttribute('href', 'https://rd.example.gov.cn/fg/1');
+  await visitor.context().close();
+});

@@ -69,3 +69,9 @@ ALTER TABLE draft_versions ADD COLUMN links_json TEXT;
 
 -- The version a report's table is grouped by: the current one when it was compiled.
 ALTER TABLE reports ADD COLUMN draft_version_id BIGINT REFERENCES draft_versions (id);
+
+-- A version may be the enacted text (通过稿): the day it was adopted, the day it was
+-- promulgated, and the address of its official publication ('' for a draft).
+ALTER TABLE draft_versions ADD COLUMN adopted_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE draft_versions ADD COLUMN promulgated_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE draft_versions ADD COLUMN official_url TEXT NOT NULL DEFAULT '';

@@ -135,6 +135,48 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
     view! { <ol class="timeline">{items}</ol> }
 }
 
+/// The article an opinion was given on as it was then and as enacted, with the changes marked.
+#[component]
+pub fn EnactedView(e: crate::domain::trail::EnactedArticle) -> impl IntoView {
+    use crate::domain::diff::Piece;
+    use crate::domain::time::format_date_zh;
+    let t = t();
+    let notice = (t.tr.enacted_notice)(
+        &format_date_zh(&e.enactment.adopted_on),
+        &format_date_zh(&e.enactment.promulgated_on),
+    );
+    let now = match &e.now_label {
+        None => view! { <p>{t.tr.enacted_deleted}</p> }.into_any(),
+        Some(label) => {
+            let same = e.diff.iter().all(|p| matches!(p, Piece::Same(_)));
+            let text = e
+                .diff
+                .iter()
+                .map(|p| match p {
+                    Piece::Same(s) => view! { <span>{s.clone()}</span> }.into_any(),
+                    Piece::Gone(s) => view! { <del><span class="visually-hidden">{t.tr.gone_mark}</span>{s.clone()}</del> }.into_any(),
+                    Piece::Added(s) => view! { <ins><span class="visually-hidden">{t.tr.added_mark}</span>{s.clone()}</ins> }.into_any(),
+                })
+                .collect_view();
+            view! {
+                <h3>{(t.tr.now_heading)(label, &e.version_label)}</h3>
+                <p class="art-text diff">{text}</p>
+                {same.then(|| view! { <p class="hint">{t.tr.enacted_same}</p> })}
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="trail enacted" aria-labelledby="enacted-title">
+            <h2 id="enacted-title">{t.tr.enacted_title}</h2>
+            <p>{notice}" "<a href=e.enactment.official_url.clone() rel="external noopener">{t.tr.official_link}</a></p>
+            <h3>{(t.tr.then_heading)(&e.then_label, &e.then_version)}</h3>
+            <p class="art-text">{e.then_text.clone()}</p>
+            {now}
+        </section>
+    }
+}
+
 /// What became of the article an opinion was given on, in every later version of the draft:
 /// "在二审稿中为第十四条，内容已修改", with links to the article and to the 对照表.
 #[component]

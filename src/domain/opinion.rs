@@ -359,6 +359,8 @@ pub struct TrackView {
     pub version_label: String,
     /// What became of its article in each later version of the draft.
     pub trail: Vec<super::trail::Hop>,
+    /// Once the enacted text is recorded: the article then and as enacted.
+    pub enacted: Option<super::trail::EnactedArticle>,
 }
 
 /// An accepted opinion whose author allowed publication, as the public sees it: no name, no

@@ -96,6 +96,68 @@ pub struct VersionInfo {
     pub label: String,
     pub article_count: i64,
     pub created_at: i64,
+    /// Set when this version is the enacted text (通过稿).
+    pub enacted: Option<Enactment>,
+}
+
+/// When an enacted text was adopted and promulgated, and where it was published officially.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Enactment {
+    /// `2027-01-10`.
+    pub adopted_on: String,
+    pub promulgated_on: String,
+    pub official_url: String,
+}
+
+/// The most characters of the address of an official publication.
+pub const OFFICIAL_URL_MAX: usize = 500;
+
+/// Reads the enactment fields of the new-version form: both dates real and not in the future
+/// (`today`), promulgation not before adoption, and an http(s) address; each problem is added to
+/// `errors` under its field.
+pub fn enactment(
+    errors: &mut FieldErrors,
+    adopted_on: &str,
+    promulgated_on: &str,
+    official_url: &str,
+    today: &str,
+) -> Enactment {
+    let mut date = |field: &str, raw: &str| -> Option<NaiveDate> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            errors.add(field, Problem::Required);
+            return None;
+        }
+        match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            Err(_) => {
+                errors.add(field, Problem::BadDate);
+                None
+            }
+            Ok(d) if d.format("%Y-%m-%d").to_string().as_str() > today => {
+                errors.add(field, Problem::InFuture);
+                None
+            }
+            Ok(d) => Some(d),
+        }
+    };
+    let adopted = date("adopted_on", adopted_on);
+    let promulgated = date("promulgated_on", promulgated_on);
+    if let (Some(a), Some(p)) = (adopted, promulgated) {
+        if p < a {
+            errors.add("promulgated_on", Problem::PromulgatedBeforeAdopted);
+        }
+    }
+    let url = official_url.trim().to_string();
+    if url.is_empty() {
+        errors.add("official_url", Problem::Required);
+    } else if url.len() > OFFICIAL_URL_MAX || !super::consultation::is_web_link(&url) {
+        errors.add("official_url", Problem::UrlFormat);
+    }
+    Enactment {
+        adopted_on: adopted.map(|d| d.to_string()).unwrap_or_default(),
+        promulgated_on: promulgated.map(|d| d.to_string()).unwrap_or_default(),
+        official_url: url,
+    }
 }
 
 /// A solicitation with everything its public page shows.

@@ -71,6 +71,8 @@ pub enum Problem {
         given: String,
         version: String,
     },
+    /// A promulgation date before the adoption date.
+    PromulgatedBeforeAdopted,
     /// Another version was saved since the alignment shown was made (its label).
     VersionChanged {
         version: String,

@@ -91,6 +91,52 @@ pub fn links_of(step: &Step, old: &ParsedDraft, new: &ParsedDraft) -> Option<Vec
     (olds == a.len() && news == b.len()).then_some(links)
 }
 
+/// The label and text (without the label) of article `anchor` of `d`.
+pub fn article_text(d: &ParsedDraft, anchor: &str) -> Option<(String, String)> {
+    let at = d.articles().iter().position(|a| a.anchor == anchor)?;
+    crate::domain::align::articles(d)
+        .into_iter()
+        .nth(at)
+        .map(|a| (a.label, a.text))
+}
+
+/// An opinion's article as it was when the resident wrote, and as enacted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnactedArticle {
+    pub version_label: String,
+    pub enactment: crate::domain::solicitation::Enactment,
+    pub then_version: String,
+    pub then_label: String,
+    pub then_text: String,
+    /// Its label in the enacted text; `None` when it was deleted.
+    pub now_label: Option<String>,
+    /// The character diff from the text then to the text enacted (empty when deleted).
+    pub diff: Vec<crate::domain::diff::Piece>,
+}
+
+/// The public figures of a solicitation's legislative trail, read from the same tallies as
+/// `/stats`, so that they add up with it: the opinions accepted are those on articles of the
+/// version shown (with those carried over), those on the whole text or a question, and those
+/// on articles since deleted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Footprint {
+    pub versions: Vec<String>,
+    pub first_id: i64,
+    /// Articles changed, added or deleted between the first version and the one shown.
+    pub changed: usize,
+    pub received: i64,
+    pub accepted: i64,
+    pub on_articles: i64,
+    pub on_whole: i64,
+    pub on_deleted: i64,
+    pub adopted: i64,
+    pub partially_adopted: i64,
+    pub not_adopted: i64,
+    pub adoption_rate: Option<f64>,
+    /// The articles with most opinions: (anchor, label, all, carried over).
+    pub top: Vec<(String, String, i64, i64)>,
+}
+
 /// The alignment of `new` with `old` as the aligner finds it.
 pub fn aligned(old: &ParsedDraft, new: &ParsedDraft) -> Step {
     use crate::domain::align::{align, articles};

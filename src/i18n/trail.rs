@@ -59,6 +59,39 @@ pub struct TrailTexts {
     /// version then, the version now, its number now).
     pub form_moved: fn(&str, &str, &str, &str) -> String,
     pub form_gone: fn(&str, &str, &str) -> String,
+    /// The enacted text (通过稿) in the new-version form and on the public pages.
+    pub fp_accepted_label: &'static str,
+    pub fp_feedback_label: &'static str,
+    pub enacted_legend: &'static str,
+    pub enacted_check: &'static str,
+    pub enacted_hint: &'static str,
+    pub adopted_on: &'static str,
+    pub promulgated_on: &'static str,
+    pub official_url: &'static str,
+    pub official_url_hint: &'static str,
+    /// (adopted on, promulgated on), dates already written out.
+    pub enacted_notice: fn(&str, &str) -> String,
+    pub official_link: &'static str,
+    /// The status page's comparison of the article then and as enacted.
+    pub enacted_title: &'static str,
+    /// (label then, version then)
+    pub then_heading: fn(&str, &str) -> String,
+    /// (label now, version now)
+    pub now_heading: fn(&str, &str) -> String,
+    pub enacted_deleted: &'static str,
+    pub enacted_same: &'static str,
+    /// The public 立法足迹 section.
+    pub footprint_title: &'static str,
+    pub fp_versions: &'static str,
+    pub fp_changed: fn(usize, &str) -> String,
+    pub fp_received: &'static str,
+    /// (accepted, on articles, on the whole text or a question, on deleted articles)
+    pub fp_accepted: fn(i64, i64, i64, i64) -> String,
+    /// (adopted, partially, not adopted)
+    pub fp_feedback: fn(i64, i64, i64) -> String,
+    pub fp_rate: &'static str,
+    pub fp_top: &'static str,
+    pub fp_stats_link: &'static str,
     /// A report row of an article the report's version does not have: (label, version).
     pub apart_label: fn(&str, &str) -> String,
 }
@@ -179,6 +212,37 @@ pub static ZH_CN: TrailTexts = TrailTexts {
     form_gone: |then, was, now| {
         format!("草案已由{was}更新为{now}：您选择的{was}{then}在{now}中已删去，意见已改为针对草案整体。请核对后再提交，您填写的内容都已保留。")
     },
+    fp_accepted_label: "审核收录",
+    fp_feedback_label: "采纳反馈",
+    enacted_legend: "通过稿",
+    enacted_check: "这是正式通过的文本（通过稿）",
+    enacted_hint: "勾选后请填写通过日期、公布日期和官方发布网址。保存后，每条意见的查询页面都会显示提意见时的条文与通过稿条文的对照。",
+    adopted_on: "通过日期",
+    promulgated_on: "公布日期",
+    official_url: "官方发布网址",
+    official_url_hint: "人大网站或政府公报上的正式文本网址，以 http:// 或 https:// 开头",
+    enacted_notice: |adopted, promulgated| format!("本法规已于{adopted}通过，{promulgated}公布。"),
+    official_link: "查看官方发布的正式文本",
+    enacted_title: "您提意见的条文，在通过稿中",
+    then_heading: |label, version| format!("您提意见时：{version}{label}"),
+    now_heading: |label, version| format!("{version}{label}（删去的文字以删除线、增加的文字以下划线标出）"),
+    enacted_deleted: "这一条在通过稿中已删去。",
+    enacted_same: "这一条在通过稿中文字未作修改。",
+    footprint_title: "立法足迹",
+    fp_versions: "草案版本",
+    fp_changed: |n, first| format!("与{first}相比，修改、新增或删除条文 {n} 条"),
+    fp_received: "收到意见",
+    fp_accepted: |accepted, articles, whole, deleted| {
+        let mut s = format!("{accepted} 条，其中针对具体条文 {articles} 条、针对草案整体或征集问题 {whole} 条");
+        if deleted > 0 {
+            s.push_str(&format!("、针对已删去条文 {deleted} 条"));
+        }
+        s
+    },
+    fp_feedback: |a, p, n| format!("采纳 {a} 条，部分采纳 {p} 条，未采纳 {n} 条"),
+    fp_rate: "采纳率",
+    fp_top: "意见较多的条文",
+    fp_stats_link: "查看全部统计",
     apart_label: |label, version| format!("{label}（{version}，本稿中无此条）"),
     carried_deleted: |n| {
         format!("另有 {n} 条意见针对的条文在本稿中已删去，仍计入意见总数并在意见汇总表中单列。")

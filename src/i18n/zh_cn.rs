@@ -79,6 +79,7 @@ fn problem(label: &str, p: &Problem) -> String {
         Problem::NoSuchArticle { article, given, version } => format!(
             "{article}的对应条文：{version}中没有“{given}”这一条。请填写{version}的条号，如 12、十二 或 第十条之一；新增的条文请留空。"
         ),
+        Problem::PromulgatedBeforeAdopted => "公布日期不能早于通过日期，请核对。".into(),
         Problem::VersionChanged { version } => format!(
             "刚有人保存了新版本“{version}”，下方的对应关系已按该版本重新比对，请核对后再保存。"
         ),

@@ -510,6 +510,19 @@ pub fn comparison_xlsx(f: &ComparisonFile) -> Result<Vec<u8>, String> {
     sheet.set_repeat_rows(3, 3).map_err(|e| e.to_string())?;
     for (k, r) in f.rows.iter().enumerate() {
         let at = (4 + k) as u32;
+        // A spreadsheet does not grow a row to fit rich text: the height the longest side needs,
+        // at about 28 characters a line in a column 60 wide, 15 points a line.
+        let lines = |arts: &[(String, String)]| -> usize {
+            1 + arts
+                .iter()
+                .flat_map(|(_, t)| t.split('\n'))
+                .map(|l| l.chars().count().div_ceil(28).max(1))
+                .sum::<usize>()
+        };
+        let tall = lines(&r.old).max(lines(&r.new)).min(400);
+        sheet
+            .set_row_height(at, (tall * 15) as f64)
+            .map_err(|e| e.to_string())?;
         for (c, old) in [(0u16, true), (1, false)] {
             let (labels, pieces) = if old {
                 side(&r.old, &r.diff, true)

@@ -192,6 +192,7 @@ pub async fn solicitations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
         c::DRAFT_TEXT,
         &parsed,
         None,
+        None,
         admin,
     )
     .await?;
@@ -304,6 +305,7 @@ pub async fn solicitations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
         "二审稿",
         &second,
         &statute::parse(&second),
+        None,
         None,
         admin,
     )

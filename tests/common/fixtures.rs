@@ -59,6 +59,7 @@ pub async fn setup(db: &Db, with_draft: bool) -> Setup {
             DRAFT,
             &statute::parse(DRAFT),
             None,
+            None,
             clerk,
         )
         .await

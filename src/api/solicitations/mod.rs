@@ -37,6 +37,8 @@ pub struct SolicitationPage {
     pub heat: Vec<Heat>,
     /// Accepted opinions given on earlier versions' articles that the version shown deleted.
     pub heat_deleted: i64,
+    /// The 立法足迹 figures, on the current version's page.
+    pub footprint: Option<crate::domain::trail::Footprint>,
     pub published: Vec<PublishedOpinion>,
     pub now: i64,
 }

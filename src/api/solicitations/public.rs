@@ -84,12 +84,18 @@ pub async fn get_solicitation(id: i64, version: Option<i64>) -> Result<Solicitat
     s.explanation_md.clear();
     s.outcome_md.clear();
     let published = db::solicitations::published_opinions(&state.db, id).await?;
+    let is_current = draft.as_ref().map(|d| d.info.id) == current;
+    let mut footprint = None;
     let (heat, heat_deleted, published) = match &draft {
         Some(d) => {
             use crate::domain::trail::{heat, place, Placed};
             let lineage = db::trail::lineage(&state.db, id).await?;
             let counts = db::trail::accepted_counts(&state.db, id).await?;
             let (h, deleted) = heat(&lineage, d.info.id, &counts);
+            if is_current {
+                footprint =
+                    Some(footprint_of(&state.db, id, d, &lineage, &counts, &h, deleted).await?);
+            }
             // Each published opinion under the article of the version shown that it is about.
             let labels: Vec<(String, String)> = d
                 .parsed
@@ -125,13 +131,78 @@ pub async fn get_solicitation(id: i64, version: Option<i64>) -> Result<Solicitat
         ),
     };
     Ok(SolicitationPage {
-        is_current: draft.as_ref().map(|d| d.info.id) == current,
+        footprint,
+        is_current,
         draft,
         heat,
         heat_deleted,
         published,
         solicitation: s,
         now: db::now_ms(),
+    })
+}
+
+/// The 立法足迹 of the current version `d`: the figures of `/stats` for this solicitation, the
+/// accepted opinions split by what they are on, the articles changed since the first version,
+/// and the articles with most opinions.
+#[cfg(feature = "ssr")]
+async fn footprint_of(
+    db: &crate::server::db::Db,
+    id: i64,
+    d: &crate::domain::solicitation::DraftText,
+    lineage: &crate::domain::trail::Lineage,
+    counts: &[(i64, String, i64)],
+    heat: &[crate::domain::trail::Heat],
+    deleted: i64,
+) -> Result<crate::domain::trail::Footprint, AppError> {
+    use crate::domain::align::Change;
+    use crate::server::db;
+    let stats = db::stats::compute(db, Some(id)).await?;
+    let first_id = lineage.versions.first().map(|v| v.id).unwrap_or(d.info.id);
+    let changed = if first_id == d.info.id {
+        0
+    } else {
+        match db::solicitations::draft(db, id, Some(first_id)).await? {
+            Some(first) => crate::domain::align::compare(&first.parsed, &d.parsed)
+                .iter()
+                .filter(|r| !matches!(r.change, Change::Unchanged | Change::Renumbered))
+                .count(),
+            None => 0,
+        }
+    };
+    let labels: Vec<(String, String)> = d
+        .parsed
+        .articles()
+        .iter()
+        .map(|a| (a.anchor.clone(), a.label.clone()))
+        .collect();
+    let mut top: Vec<(String, String, i64, i64)> = heat
+        .iter()
+        .filter_map(|h| {
+            let (_, label) = labels.iter().find(|(a, _)| *a == h.anchor)?;
+            Some((h.anchor.clone(), label.clone(), h.total, h.carried))
+        })
+        .collect();
+    top.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    top.truncate(5);
+    Ok(crate::domain::trail::Footprint {
+        versions: lineage.versions.iter().map(|v| v.label.clone()).collect(),
+        first_id,
+        changed,
+        received: stats.received,
+        accepted: stats.accepted,
+        on_articles: heat.iter().map(|h| h.total).sum(),
+        on_whole: counts
+            .iter()
+            .filter(|(_, t, _)| !crate::domain::trail::is_article(t))
+            .map(|(_, _, n)| n)
+            .sum(),
+        on_deleted: deleted,
+        adopted: stats.adopted,
+        partially_adopted: stats.partially_adopted,
+        not_adopted: stats.not_adopted,
+        adoption_rate: stats.adoption_rate,
+        top,
     })
 }
 

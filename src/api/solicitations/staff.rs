@@ -370,6 +370,10 @@ pub async fn save_draft_version(
     pair_new: Option<Vec<String>>,
     pair_old: Option<Vec<String>>,
     pair_was: Option<Vec<String>>,
+    enacted: Option<String>,
+    adopted_on: Option<String>,
+    promulgated_on: Option<String>,
+    official_url: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::{
         policy::Permission,
@@ -398,16 +402,37 @@ pub async fn save_draft_version(
         .take(5_000)
         .collect();
     let kept: String = typed.iter().map(|(a, v)| format!("{a}={v}\n")).collect();
+    let enacted = enacted.as_deref() == Some("1");
+    let (adopted_on, promulgated_on, official_url) = (
+        adopted_on.unwrap_or_default(),
+        promulgated_on.unwrap_or_default(),
+        official_url.unwrap_or_default(),
+    );
     let mut form = FormState::new("draft-version")
         .with("label", &label)
         .with("text", &text)
         .with("pairs", kept)
+        .with("enacted", if enacted { "1" } else { "" })
+        .with("adopted_on", &adopted_on)
+        .with("promulgated_on", &promulgated_on)
+        .with("official_url", &official_url)
         .with("intent", "check");
     let (state, user) =
         guard::staff_for_form(Permission::ManageSolicitations, &form, &return_to).await?;
     let mut errors = FieldErrors::default();
     let label = txt::take(&mut errors, "label", &label, VERSION_LABEL);
     let text = txt::take(&mut errors, "text", &text, DRAFT_SOURCE);
+    // The enacted text (通过稿) says when it was adopted and promulgated, and where it was
+    // published officially.
+    let enactment = enacted.then(|| {
+        crate::domain::solicitation::enactment(
+            &mut errors,
+            &adopted_on,
+            &promulgated_on,
+            &official_url,
+            &crate::domain::time::iso_date(db::now_ms()),
+        )
+    });
     if errors.is_empty() && intent == "save" && checked != fingerprint(&text) {
         errors.add(FORM, Problem::NotPreviewed);
     }
@@ -460,7 +485,17 @@ pub async fn save_draft_version(
         return guard::bounce(&state, &form, &return_to).await;
     }
     let step = step.as_ref().map(|(base, s)| (*base, s));
-    db::solicitations::add_version(&state.db, id, &label, &text, &parsed, step, user.id).await?;
+    db::solicitations::add_version(
+        &state.db,
+        id,
+        &label,
+        &text,
+        &parsed,
+        step,
+        enactment.as_ref(),
+        user.id,
+    )
+    .await?;
     leptos_axum::redirect(&format!("/staff/solicitations/{id}?done=version"));
     Ok(())
 }

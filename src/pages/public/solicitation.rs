@@ -123,7 +123,52 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
             <p><a href=format!("/solicitations/{id}/compare")>{t.tr.compare_link}</a></p>
         }
     });
+    let footprint = p.footprint.clone().map(|f| {
+        let first = f.versions.first().cloned().unwrap_or_default();
+        let changed = (f.versions.len() > 1).then(|| {
+            view! {
+                <dt>{t.tr.fp_versions}</dt>
+                <dd>{f.versions.join(" → ")}" · "
+                    <a href=format!("/solicitations/{id}/compare?from={}", f.first_id)>{(t.tr.fp_changed)(f.changed, &first)}</a>
+                </dd>
+            }
+        });
+        let top = (!f.top.is_empty()).then(|| {
+            let items = f
+                .top
+                .iter()
+                .map(|(anchor, label, n, carried)| {
+                    view! {
+                        <li><a href=format!("#{anchor}")>{label.clone()}</a>" "{(t.heat)(*n)}
+                            {(*carried > 0).then(|| view! { "（"{(t.tr.carried)(*carried)}"）" })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <h3>{t.tr.fp_top}</h3><ol>{items}</ol> }
+        });
+        view! {
+            <section class="story footprint" aria-labelledby="footprint-title">
+                <h2 id="footprint-title">{t.tr.footprint_title}</h2>
+                <dl class="facts">
+                    {changed}
+                    <dt>{t.tr.fp_received}</dt><dd>{f.received}</dd>
+                    <dt>{t.tr.fp_accepted_label}</dt><dd>{(t.tr.fp_accepted)(f.accepted, f.on_articles, f.on_whole, f.on_deleted)}</dd>
+                    <dt>{t.tr.fp_feedback_label}</dt><dd>{(t.tr.fp_feedback)(f.adopted, f.partially_adopted, f.not_adopted)}</dd>
+                    <dt>{t.tr.fp_rate}</dt><dd>{crate::pages::public::stats::rate(f.adoption_rate)}</dd>
+                </dl>
+                {top}
+                <p><a href="/stats">{t.tr.fp_stats_link}</a></p>
+            </section>
+        }
+    });
     let draft = p.draft.map(|d| {
+        let enacted = d.info.enacted.clone().map(|e| view! {
+            <p class="notice">
+                {(t.tr.enacted_notice)(&format_date_zh(&e.adopted_on), &format_date_zh(&e.promulgated_on))}" "
+                <a href=e.official_url.clone() rel="external noopener">{t.tr.official_link}</a>
+            </p>
+        });
         let old = (!p.is_current).then(|| view! {
             <p class="notice">{t.sol_old_version_notice}" "<a href=format!("/solicitations/{id}")>{t.sol_read_current}</a></p>
         });
@@ -132,6 +177,7 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
             <section class="draft" aria-labelledby="draft-heading">
                 <h2 id="draft-heading">{t.sol_version}"："{d.info.label.clone()}</h2>
                 {versions}
+                {enacted}
                 {old}
                 <DraftContents parsed=d.parsed.clone()/>
                 <DraftBody parsed=d.parsed links/>
@@ -165,6 +211,7 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
                 <section class="story"><h2>{t.sol_explanation}</h2><div class="prose" inner_html=s.explanation_html.clone()></div></section>
             })}
             {questions}
+            {footprint}
             {draft}
             <section class="story">
                 <h2>{t.sol_published_opinions}</h2>

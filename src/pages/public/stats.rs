@@ -10,7 +10,7 @@ use crate::pages::{loading, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-fn rate(r: Option<f64>) -> String {
+pub fn rate(r: Option<f64>) -> String {
     r.map(|r| format!("{r:.1}%")).unwrap_or_else(|| "—".into())
 }
 

@@ -6,7 +6,7 @@ use crate::api::opinions::{track_form, track_opinion, FindOpinion, TrackPage};
 use crate::components::{
     feedback::{ErrorSummary, ErrorView},
     field::{Control, Field},
-    opinion::{ArticleTrail, Timeline},
+    opinion::{ArticleTrail, EnactedView, Timeline},
 };
 use crate::domain::{opinion::normalize_prefixed, time::format_date_zh};
 use crate::error::AppError;
@@ -92,6 +92,7 @@ fn Status(p: TrackPage, new: bool) -> impl IntoView {
             <Timeline entries=v.timeline.clone()/>
             <ArticleTrail solicitation_id=v.solicitation_id target_label=v.target_label.clone()
                 version_label=v.version_label.clone() hops=v.trail.clone()/>
+            {v.enacted.clone().map(|e| view! { <EnactedView e/> })}
             <h2>{t.op_your_opinion}</h2>
             <p class="pre">{v.content.clone()}</p>
             {(!v.suggestion.is_empty()).then(|| view! { <h3>{t.op_suggestion}</h3><p class="pre">{v.suggestion.clone()}</p> })}

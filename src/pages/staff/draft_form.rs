@@ -6,6 +6,7 @@ use crate::components::{
     draft::{DraftBody, DraftContents, ParseWarnings},
     feedback::{ErrorSummary, ErrorView},
     field::{field_id, Control, Field},
+    opinion::Checkbox,
 };
 use crate::domain::form::FormState;
 use crate::domain::solicitation::{DRAFT_SOURCE, VERSION_LABEL};
@@ -78,7 +79,13 @@ fn Editor(data: DraftEditorData, action: ServerAction<SaveDraftVersion>) -> impl
     let t = t();
     let s = data.state;
     let id = data.solicitation.id;
-    let labels = vec![("label", t.draft_label), ("text", t.draft_text)];
+    let labels = vec![
+        ("label", t.draft_label),
+        ("text", t.draft_text),
+        ("adopted_on", t.tr.adopted_on),
+        ("promulgated_on", t.tr.promulgated_on),
+        ("official_url", t.tr.official_url),
+    ];
     let preview = data.preview.clone().map(|p| {
         let count = p.articles().len();
         view! {
@@ -106,6 +113,19 @@ fn Editor(data: DraftEditorData, action: ServerAction<SaveDraftVersion>) -> impl
                 hint=t.draft_label_hint max=VERSION_LABEL.max required=true/>
             <Field name="text" label=t.draft_text value=s.value("text") problem=s.problem("text")
                 max=DRAFT_SOURCE.max required=true control=Control::TextArea(18)/>
+            <fieldset class="enactment">
+                <legend>{t.tr.enacted_legend}</legend>
+                <Checkbox name="enacted" label=view! { {t.tr.enacted_check} }.into_any()
+                    checked=s.value("enacted") == "1"/>
+                <p class="hint">{t.tr.enacted_hint}</p>
+                <Field name="adopted_on" label=t.tr.adopted_on value=s.value("adopted_on")
+                    problem=s.problem("adopted_on") control=Control::Input("date")/>
+                <Field name="promulgated_on" label=t.tr.promulgated_on value=s.value("promulgated_on")
+                    problem=s.problem("promulgated_on") control=Control::Input("date")/>
+                <Field name="official_url" label=t.tr.official_url value=s.value("official_url")
+                    problem=s.problem("official_url") hint=t.tr.official_url_hint
+                    max=crate::domain::solicitation::OFFICIAL_URL_MAX control=Control::Input("url")/>
+            </fieldset>
             {pairing}
             <div class="buttons">
                 <button type="submit" name="intent" value="check" class=if can_save { "secondary" } else { "" }>{t.draft_check}</button>

@@ -337,30 +337,71 @@ async fn timeline(
 }
 
 /// The version an opinion was given on and what became of its article in every later one.
-async fn trail_of(
-    db: &Db,
-    r: &TrackRow,
-) -> Result<(String, Vec<crate::domain::trail::Hop>), sqlx::Error> {
+async fn trail_of(db: &Db, r: &TrackRow) -> Result<Trail, sqlx::Error> {
+    use crate::domain::trail::{article_text, Carried, EnactedArticle};
     if r.draft_version_id == 0 {
-        return Ok((String::new(), Vec::new()));
+        return Ok((String::new(), Vec::new(), None));
     }
     let lineage = super::trail::lineage(db, r.solicitation_id).await?;
     let label = lineage
         .label(r.draft_version_id)
         .unwrap_or_default()
         .to_string();
-    let hops = if crate::domain::trail::is_article(&r.target) {
+    let article = crate::domain::trail::is_article(&r.target);
+    let hops = if article {
         lineage.hops(r.draft_version_id, &r.target)
     } else {
         Vec::new()
     };
-    Ok((label, hops))
+    // Once the enacted text is the current version: the article then and as enacted.
+    let current = super::solicitations::draft(db, r.solicitation_id, None).await?;
+    let enacted = match current {
+        Some(cur) if article && cur.info.id != r.draft_version_id => match cur.info.enacted {
+            Some(enactment) => {
+                let then =
+                    super::solicitations::draft(db, r.solicitation_id, Some(r.draft_version_id))
+                        .await?
+                        .and_then(|d| article_text(&d.parsed, &r.target));
+                then.map(|(then_label, then_text)| {
+                    let now = match lineage.carry(r.draft_version_id, &r.target, cur.info.id) {
+                        Carried::Same => article_text(&cur.parsed, &r.target),
+                        Carried::To(a) => article_text(&cur.parsed, &a.anchor),
+                        Carried::Gone => None,
+                    };
+                    EnactedArticle {
+                        version_label: cur.info.label.clone(),
+                        enactment,
+                        then_version: label.clone(),
+                        diff: now
+                            .as_ref()
+                            .map(|(_, t)| crate::domain::diff::chars(&then_text, t))
+                            .unwrap_or_default(),
+                        now_label: now.map(|(l, _)| l),
+                        then_label,
+                        then_text,
+                    }
+                })
+            }
+            None => None,
+        },
+        _ => None,
+    };
+    Ok((label, hops, enacted))
 }
+
+/// The version an opinion was given on, what became of its article in later versions, and
+/// (once enacted) the article then and as enacted.
+type Trail = (
+    String,
+    Vec<crate::domain::trail::Hop>,
+    Option<crate::domain::trail::EnactedArticle>,
+);
 
 fn track_view(r: TrackRow, timeline: Vec<TimelineEntry>) -> TrackView {
     TrackView {
         version_label: String::new(),
         trail: Vec::new(),
+        enacted: None,
         code: r.tracking_code,
         solicitation_id: r.solicitation_id,
         solicitation_title: r.solicitation_title,
@@ -403,11 +444,12 @@ pub async fn track(db: &Db, code: &str, key: &str) -> Result<Option<TrackView>, 
                 Some(code) => merged_outcome(db, code).await?,
                 None => None,
             };
-            let (label, hops) = trail_of(db, &r).await?;
+            let (label, hops, enacted) = trail_of(db, &r).await?;
             let mut view = track_view(r, events);
             view.merged_outcome = merged;
             view.version_label = label;
             view.trail = hops;
+            view.enacted = enacted;
             Ok(Some(view))
         }
         _ => Ok(None),
@@ -520,10 +562,11 @@ pub async fn detail(
     }
     let access_key = row.access_key.clone();
     let events = timeline(db, row.id, true).await?;
-    let (label, hops) = trail_of(db, &row).await?;
+    let (label, hops, enacted) = trail_of(db, &row).await?;
     let mut track = track_view(row, events);
     track.version_label = label;
     track.trail = hops;
+    track.enacted = enacted;
     Ok(Some(OpinionDetail {
         id,
         track,

@@ -5,7 +5,8 @@ use super::{audit, now_ms, stories::SaveError, Db};
 use crate::domain::account::StationOption;
 use crate::domain::opinion::{Identity, PublishedOpinion};
 use crate::domain::solicitation::{
-    DraftText, NewSolicitation, Solicitation, SolicitationSummary, Stage, Status, VersionInfo,
+    DraftText, Enactment, NewSolicitation, Solicitation, SolicitationSummary, Stage, Status,
+    VersionInfo,
 };
 use crate::domain::statute::ParsedDraft;
 
@@ -143,24 +144,45 @@ pub async fn targets_of(
     )))
 }
 
+const VERSION_COLS: &str =
+    "id, label, article_count, created_at, adopted_on, promulgated_on, official_url";
+
+#[derive(sqlx::FromRow)]
+struct VersionRow {
+    id: i64,
+    label: String,
+    article_count: i64,
+    created_at: i64,
+    adopted_on: String,
+    promulgated_on: String,
+    official_url: String,
+}
+
+impl VersionRow {
+    fn info(self) -> VersionInfo {
+        VersionInfo {
+            id: self.id,
+            label: self.label,
+            article_count: self.article_count,
+            created_at: self.created_at,
+            enacted: (!self.adopted_on.is_empty()).then_some(Enactment {
+                adopted_on: self.adopted_on,
+                promulgated_on: self.promulgated_on,
+                official_url: self.official_url,
+            }),
+        }
+    }
+}
+
 /// The versions of a solicitation's draft, newest first.
 pub async fn versions(db: &Db, solicitation_id: i64) -> Result<Vec<VersionInfo>, sqlx::Error> {
-    let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
-        "SELECT id, label, article_count, created_at FROM draft_versions \
-         WHERE solicitation_id = $1 ORDER BY id DESC",
-    )
+    let rows: Vec<VersionRow> = sqlx::query_as(&format!(
+        "SELECT {VERSION_COLS} FROM draft_versions WHERE solicitation_id = $1 ORDER BY id DESC"
+    ))
     .bind(solicitation_id)
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, label, article_count, created_at)| VersionInfo {
-            id,
-            label,
-            article_count,
-            created_at,
-        })
-        .collect())
+    Ok(rows.into_iter().map(VersionRow::info).collect())
 }
 
 /// Creates a solicitation (when `id` is `None`) or updates it if it is still at `version` (its
@@ -253,6 +275,7 @@ pub async fn save(
 
 /// Adds a version of the draft (it becomes the current one) and returns its id. `step` is its
 /// alignment with version `base` as staff confirmed it; without one, the aligner's is kept.
+#[allow(clippy::too_many_arguments)]
 pub async fn add_version(
     db: &Db,
     solicitation_id: i64,
@@ -260,6 +283,7 @@ pub async fn add_version(
     source: &str,
     parsed: &ParsedDraft,
     step: Option<(i64, &crate::domain::trail::Step)>,
+    enacted: Option<&Enactment>,
     actor_id: i64,
 ) -> Result<i64, sqlx::Error> {
     let encode = |e| sqlx::Error::Encode(Box::new(e));
@@ -290,8 +314,8 @@ pub async fn add_version(
     .map_err(encode)?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO draft_versions (solicitation_id, label, source_text, parsed_json, \
-         article_count, created_by, created_at, links_json) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+         article_count, created_by, created_at, links_json, adopted_on, promulgated_on, \
+         official_url) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(solicitation_id)
     .bind(label)
@@ -301,6 +325,13 @@ pub async fn add_version(
     .bind(actor_id)
     .bind(now_ms())
     .bind(links)
+    .bind(enacted.map(|e| e.adopted_on.as_str()).unwrap_or_default())
+    .bind(
+        enacted
+            .map(|e| e.promulgated_on.as_str())
+            .unwrap_or_default(),
+    )
+    .bind(enacted.map(|e| e.official_url.as_str()).unwrap_or_default())
     .fetch_one(&mut *tx)
     .await?;
     audit::record(
@@ -322,30 +353,30 @@ pub async fn draft(
     solicitation_id: i64,
     version_id: Option<i64>,
 ) -> Result<Option<DraftText>, sqlx::Error> {
-    let row: Option<(i64, String, i64, i64, String)> = sqlx::query_as(
-        "SELECT id, label, article_count, created_at, parsed_json FROM draft_versions \
-         WHERE solicitation_id = $1 AND ($2 IS NULL OR id = $2) ORDER BY id DESC LIMIT 1",
-    )
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        version: VersionRow,
+        parsed_json: String,
+    }
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {VERSION_COLS}, parsed_json FROM draft_versions \
+         WHERE solicitation_id = $1 AND ($2 IS NULL OR id = $2) ORDER BY id DESC LIMIT 1"
+    ))
     .bind(solicitation_id)
     .bind(version_id)
     .fetch_optional(&db.pool)
     .await?;
-    Ok(
-        row.and_then(|(id, label, article_count, created_at, json)| {
-            let parsed = serde_json::from_str::<ParsedDraft>(&json)
-                .map_err(|e| tracing::error!("draft version {id} does not parse: {e}"))
-                .ok()?;
-            Some(DraftText {
-                info: VersionInfo {
-                    id,
-                    label,
-                    article_count,
-                    created_at,
-                },
-                parsed,
-            })
-        }),
-    )
+    Ok(row.and_then(|r| {
+        let id = r.version.id;
+        let parsed = serde_json::from_str::<ParsedDraft>(&r.parsed_json)
+            .map_err(|e| tracing::error!("draft version {id} does not parse: {e}"))
+            .ok()?;
+        Some(DraftText {
+            info: r.version.info(),
+            parsed,
+        })
+    }))
 }
 
 /// The source text of a version, for staff who start the next version from it.
