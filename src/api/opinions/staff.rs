@@ -23,8 +23,17 @@ pub async fn staff_get_opinion(id: i64, draft: Option<String>) -> Result<StaffOp
     if !db::moderation::visible(&state.db, Scope::of(&user), id).await? {
         return Err(guard::fail(AppError::NotFound));
     }
-    let audit = guard::once(&format!("view_contact:{id}"));
-    let mut detail = db::opinions::detail(&state.db, id, user.id, user.sees_personal_data(), audit)
+    // The audit entry of seeing the contact details, once per request. Written by a task of its
+    // own, started with no await between asking and starting: a render abandoned while this call
+    // is in flight is dropped at its next await, and the entry went with it now and again (the
+    // request counted as audited, so the call that was sent wrote none).
+    if user.sees_personal_data() && guard::once(&format!("view_contact:{id}")) {
+        let (db, viewer) = (state.db.clone(), user.id);
+        tokio::spawn(async move { db::opinions::record_contact_view(&db, id, viewer).await })
+            .await
+            .map_err(|e| AppError::from(sqlx::Error::Protocol(e.to_string())))??;
+    }
+    let mut detail = db::opinions::detail(&state.db, id, user.id, user.sees_personal_data(), false)
         .await?
         .ok_or_else(|| guard::fail(AppError::NotFound))?;
     // Only opinions the viewer may see are compared, and the comparing runs off the workers.

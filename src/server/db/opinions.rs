@@ -429,6 +429,25 @@ fn same_secret(a: &str, b: &str) -> bool {
             == 0
 }
 
+/// Writes the audit entry of `viewer` seeing the name and number of opinion `id`.
+pub async fn record_contact_view(db: &Db, id: i64, viewer: i64) -> Result<(), sqlx::Error> {
+    let code: Option<String> =
+        sqlx::query_scalar("SELECT tracking_code FROM opinions WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    let mut conn = db.pool.acquire().await?;
+    super::audit::record(
+        &mut conn,
+        Some(viewer),
+        "opinion.view_contact",
+        "opinion",
+        Some(id),
+        &code.unwrap_or_default(),
+    )
+    .await
+}
+
 /// The status page of the opinion with `code`, if `key` is its secret. Every failure is `None`.
 pub async fn track(db: &Db, code: &str, key: &str) -> Result<Option<TrackView>, sqlx::Error> {
     let row: Option<TrackRow> = sqlx::query_as(&format!(
