@@ -651,5 +651,35 @@ async fn the_enacted_text_closes_every_opinions_trail(db: Db) {
     assert_eq!((line.received, line.accepted, line.adopted), (2, 2, 1));
     assert!(fp.contains("<dd>2</dd>"), "received as on /stats: {fp}");
     assert!(fp.contains("<dd>100.0%</dd>"), "{fp}");
+
+    // Staff start a case story from the opinion's trail: prefilled, without the name, with the
+    // words only as far as their author allowed, linking back to the 立法足迹.
+    let r2 = app
+        .post(
+            "/api/staff/stories/from-opinion",
+            &[("id", r.id.to_string().as_str())],
+            BROWSER_FORM,
+            Some(&staff),
+        )
+        .await;
+    let editor = r2.location.unwrap_or_default();
+    assert!(editor.starts_with("/staff/stories/new?draft="), "{editor}");
+    let page = app.get(&editor, Some(&staff)).await;
+    let body = plain(&page.body);
+    assert!(body.contains("《养老服务条例草案征求意见》"), "{body}");
+    assert!(body.contains(&format!("/solicitations/{sol}#footprint-title")));
+    assert!(body.contains("在通过稿中为第四条，内容已修改"));
+    assert!(body.contains("已采纳。"));
+    assert!(!body.contains("王秀兰"), "no name in the story draft");
+    assert!(
+        !body.contains("助餐点应当写明开放天数。"),
+        "no words without consent"
+    );
+    assert!(body.contains("提意见人未同意公开意见原文"));
+    assert_eq!(
+        count(&db, "SELECT COUNT(*) FROM stories").await,
+        0,
+        "nothing saved yet"
+    );
 }
 on_both!(enacted_text, the_enacted_text_closes_every_opinions_trail);

@@ -502,6 +502,90 @@ pub fn report_sources(item: &crate::domain::report::ReportItem) -> String {
     parts.join("；")
 }
 
+/// The story editor's first draft from one opinion's trail (see
+/// `api::stories::story_from_opinion`): Markdown that staff then rewrite. No name, no contact;
+/// the opinion's words only with its author's consent to publication.
+pub fn story_from_trail(
+    d: &crate::domain::opinion::OpinionDetail,
+    today: &str,
+) -> crate::domain::form::FormState {
+    use crate::domain::opinion::OpinionStatus;
+    let t = t();
+    let tr = t.tr;
+    let v = &d.track;
+    let article = if v.target_label.is_empty() {
+        t.rep_whole.to_string()
+    } else {
+        format!("{}{}", v.version_label, v.target_label)
+    };
+    let mut body = vec![
+        format!("## {}", tr.story_h_call),
+        format!(
+            "《{}》 · [{}](/solicitations/{}#footprint-title)",
+            v.solicitation_title, tr.footprint_title, v.solicitation_id
+        ),
+        format!("## {}", tr.story_h_opinion),
+        (tr.story_who)((t.identity)(d.identity), &article),
+    ];
+    if d.publish_ok {
+        body.push(format!("> {}", v.content.replace('\n', "\n> ")));
+    } else {
+        body.push(tr.story_no_consent.to_string());
+    }
+    if !v.trail.is_empty() || v.enacted.is_some() {
+        body.push(format!("## {}", tr.story_h_article));
+        let mut then = v.target_label.clone();
+        for h in &v.trail {
+            body.push(format!("- {}。", (tr.hop)(h, &then)));
+            if let Some(r) = h.now.first() {
+                then = r.label.clone();
+            }
+        }
+        if let Some(e) = &v.enacted {
+            body.push(format!(
+                "**{}**",
+                (tr.then_heading)(&e.then_label, &e.then_version)
+            ));
+            body.push(e.then_text.clone());
+            match &e.now_label {
+                Some(l) => {
+                    let now: String = e
+                        .diff
+                        .iter()
+                        .filter_map(|p| match p {
+                            crate::domain::diff::Piece::Same(s) => Some(s.clone()),
+                            crate::domain::diff::Piece::Added(s) => Some(format!("**{s}**")),
+                            crate::domain::diff::Piece::Gone(_) => None,
+                        })
+                        .collect();
+                    body.push(format!("**{}{}**", e.version_label, l));
+                    body.push(now);
+                }
+                None => body.push(tr.enacted_deleted.to_string()),
+            }
+        }
+    }
+    let feedback = v.timeline.iter().rev().find(|e| {
+        matches!(
+            e.status,
+            OpinionStatus::Adopted | OpinionStatus::PartiallyAdopted | OpinionStatus::NotAdopted
+        )
+    });
+    if let Some(f) = feedback {
+        body.push(format!("## {}", tr.story_h_feedback));
+        body.push(format!("**{}**", (t.opinion_status)(f.status)));
+        if !f.note.is_empty() {
+            body.push(f.note.clone());
+        }
+    }
+    crate::domain::form::FormState::new("story")
+        .with("title", (tr.story_title)(&v.solicitation_title, &article))
+        .with("summary", (tr.story_summary)(&article))
+        .with("body", body.join("\n\n"))
+        .with("kind", "case")
+        .with("published_on", today)
+}
+
 /// The row's heading: `第三条` or `总体意见`.
 pub fn report_row_label(item: &crate::domain::report::ReportItem) -> String {
     if item.label.is_empty() {

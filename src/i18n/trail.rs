@@ -92,6 +92,19 @@ pub struct TrailTexts {
     pub fp_rate: &'static str,
     pub fp_top: &'static str,
     pub fp_stats_link: &'static str,
+    /// A case story's first draft from an opinion's trail.
+    pub story_from: &'static str,
+    pub story_from_hint: &'static str,
+    pub story_h_call: &'static str,
+    pub story_h_opinion: &'static str,
+    pub story_h_article: &'static str,
+    pub story_h_feedback: &'static str,
+    /// (who, about what)
+    pub story_who: fn(&str, &str) -> String,
+    pub story_no_consent: &'static str,
+    /// (the solicitation, the article)
+    pub story_title: fn(&str, &str) -> String,
+    pub story_summary: fn(&str) -> String,
     /// A report row of an article the report's version does not have: (label, version).
     pub apart_label: fn(&str, &str) -> String,
 }
@@ -243,6 +256,16 @@ pub static ZH_CN: TrailTexts = TrailTexts {
     fp_rate: "采纳率",
     fp_top: "意见较多的条文",
     fp_stats_link: "查看全部统计",
+    story_from: "据此写一篇案例故事",
+    story_from_hint: "打开案例故事编辑器，预先填好征集、条文的前后变化和采纳反馈；不含提意见人的姓名和联系方式，意见原文只在本人同意公开时带入。保存前不会公开。",
+    story_h_call: "征集",
+    story_h_opinion: "居民的意见",
+    story_h_article: "条文的变化",
+    story_h_feedback: "采纳反馈",
+    story_who: |who, what| format!("一位{who}就{what}提出了意见："),
+    story_no_consent: "（提意见人未同意公开意见原文。请用自己的话概述这条意见，不要写姓名、联系方式或能认出本人的细节。）",
+    story_title: |call, what| format!("{call}：一条关于{what}的意见"),
+    story_summary: |what| format!("一位居民就{what}提出的意见，如何进入了法规的条文。"),
     apart_label: |label, version| format!("{label}（{version}，本稿中无此条）"),
     carried_deleted: |n| {
         format!("另有 {n} 条意见针对的条文在本稿中已删去，仍计入意见总数并在意见汇总表中单列。")

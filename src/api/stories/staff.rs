@@ -67,6 +67,29 @@ pub async fn story_form(id: Option<i64>, draft: Option<String>) -> Result<Editin
     .await
 }
 
+/// Opens the story editor prefilled from opinion `id`'s legislative trail: the solicitation, the
+/// article then and now, and the feedback; the opinion's words only if its author allowed their
+/// publication, and never their name or contact; a link back to the solicitation's 立法足迹.
+/// Staff only; nothing is saved until staff save the story.
+#[server(endpoint = "staff/stories/from-opinion")]
+pub async fn story_from_opinion(id: String) -> Result<(), AppError> {
+    use crate::domain::policy::Permission;
+    use crate::server::{db, guard};
+    let id = id
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| guard::fail(AppError::BadRequest))?;
+    let back = format!("/staff/opinions/{id}");
+    let (state, user) =
+        guard::staff_for_form(Permission::ManageStories, &FormState::new("story"), &back).await?;
+    let d = db::opinions::detail(&state.db, id, user.id, false, false)
+        .await?
+        .ok_or_else(|| guard::fail(AppError::NotFound))?;
+    let today = crate::domain::time::iso_date(db::now_ms());
+    let form = crate::i18n::story_from_trail(&d, &today);
+    guard::bounce(&state, &form, "/staff/stories/new").await
+}
+
 /// Creates or updates a story from the editor. Problems send the editor back with everything
 /// typed; success goes to the story's staff page. Staff only; writes an audit entry.
 #[server(endpoint = "staff/stories/save")]

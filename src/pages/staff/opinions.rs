@@ -6,6 +6,7 @@
 use super::may;
 use crate::api::moderation::{staff_queue, Moderate, QueueData};
 use crate::api::opinions::{staff_get_opinion, StaffOpinion};
+use crate::api::stories::StoryFromOpinion;
 use crate::components::{
     feedback::{ErrorView, Notice},
     moderation::{ActionControls, ActionOutcome},
@@ -251,6 +252,7 @@ pub fn StaffOpinionPage() -> impl IntoView {
         |(id, draft)| staff_get_opinion(id, draft),
     );
     let action = ServerAction::<Moderate>::new();
+    let story = ServerAction::<StoryFromOpinion>::new();
     let entered = move || query.read().get("done").as_deref() == Some("entered");
     view! {
         {move || entered().then(|| view! { <Notice text=t.op_entered/> })}
@@ -321,6 +323,13 @@ pub fn StaffOpinionPage() -> impl IntoView {
                             <Timeline entries=v.timeline.clone()/>
                             <ArticleTrail solicitation_id=v.solicitation_id target_label=v.target_label.clone()
                                 version_label=v.version_label.clone() hops=v.trail.clone() staff=true/>
+                            {may(Permission::ManageStories).then(|| view! {
+                                <ActionForm action=story attr:class="form inline">
+                                    <input type="hidden" name="id" value=d.id.to_string()/>
+                                    <button type="submit" class="secondary" aria-describedby="story-from-hint">{t.tr.story_from}</button>
+                                    <p class="hint" id="story-from-hint">{t.tr.story_from_hint}</p>
+                                </ActionForm>
+                            })}
                             <h2>{t.op_similar}</h2>
                             {if d.similar.is_empty() {
                                 view! { <p>{t.op_similar_none}</p> }.into_any()
