@@ -428,7 +428,7 @@ async fn demo_content_loads_once(db: Db) {
     use minyi::domain::solicitation::{Phase, Stage};
     let now = db::now_ms();
     let all = db::solicitations::list_public(&db).await.unwrap();
-    assert_eq!(all.len(), 4);
+    assert_eq!(all.len(), 5);
     for stage in Stage::ALL {
         assert!(
             all.iter()
@@ -439,8 +439,23 @@ async fn demo_content_loads_once(db: Db) {
     assert!(all
         .iter()
         .any(|s| s.phase(now) == Phase::Ended && !s.outcome_html.is_empty()));
+    // A concluded draft whose enacted text (通过稿) closes its opinions' trail.
+    let enacted = all
+        .iter()
+        .find(|s| s.stage == Stage::Drafting && s.phase(now) == Phase::Ended)
+        .expect("a concluded draft");
+    let versions = db::solicitations::get(&db, enacted.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .versions;
+    assert_eq!(versions.len(), 2);
+    assert!(versions[0].enacted.is_some(), "the newest is the 通过稿");
     // The 立法中 one carries a draft of at least 30 articles in chapters, parsed cleanly.
-    let drafting = all.iter().find(|s| s.stage == Stage::Drafting).unwrap();
+    let drafting = all
+        .iter()
+        .find(|s| s.stage == Stage::Drafting && s.phase(now) == Phase::Accepting)
+        .unwrap();
     let draft = db::solicitations::draft(&db, drafting.id, None)
         .await
         .unwrap()

@@ -151,7 +151,7 @@ pub async fn solicitations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
         ("evaluation", c::EVALUATION_TITLE, Stage::Evaluation, "区人大常委会", c::EVALUATION_EXPLANATION, c::EVALUATION_QUESTIONS, -15, 15, Status::Open, ""),
         ("concluded", "2026年度立法计划项目建议征集", Stage::Planning, "市人大常委会",
          "征集市民对2026年度立法计划的建议。", "", -400, -340, Status::Concluded,
-         "共收到建议 **126** 条。其中关于养老服务、物业管理的建议最多，《居家社区养老服务条例》已列入2026年度立法计划正式项目。"),
+         "关于养老服务、物业管理的建议最多，《居家社区养老服务条例》已列入2026年度立法计划正式项目。"),
     ];
     for (key, title, stage, issuer, explanation, questions, from, to, status, outcome) in calls {
         let s = NewSolicitation {
@@ -170,17 +170,7 @@ pub async fn solicitations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
             outcome_md: outcome.into(),
             station_ids: stations.clone(),
         };
-        let id = db::solicitations::save(
-            db,
-            None,
-            None,
-            &s,
-            &markdown::render(&s.explanation_md),
-            &markdown::render(&s.outcome_md),
-            admin,
-        )
-        .await
-        .map_err(|e| sqlx::Error::Protocol(format!("demo solicitation not saved: {e:?}")))?;
+        let id = save_call(db, &s, admin).await?;
         ids.insert(key, (id, s.questions.clone()));
     }
     let (draft_id, _) = ids["drafting"].clone();
@@ -297,6 +287,7 @@ pub async fn solicitations(db: &db::Db, admin: i64) -> Result<(), sqlx::Error> {
             )))
         }
     }
+    enacted_call(db, admin, &stations).await?;
     // The draft's second reading: the opinions given on the first follow their articles.
     let second = second_reading(c::DRAFT_TEXT);
     db::solicitations::add_version(
@@ -385,6 +376,182 @@ pub fn second_reading(first: &str) -> String {
         }
     }
     out.join("\n")
+}
+
+/// Saves a demo solicitation with its Markdown rendered.
+async fn save_call(
+    db: &db::Db,
+    s: &crate::domain::solicitation::NewSolicitation,
+    admin: i64,
+) -> Result<i64, sqlx::Error> {
+    db::solicitations::save(
+        db,
+        None,
+        None,
+        s,
+        &markdown::render(&s.explanation_md),
+        &markdown::render(&s.outcome_md),
+        admin,
+    )
+    .await
+    .map_err(|e| sqlx::Error::Protocol(format!("demo solicitation not saved: {e:?}")))
+}
+
+/// The concluded draft of last spring: a 征求意见稿 of ten articles, residents' opinions on it with
+/// their feedback, and the enacted text (通过稿) that amended, inserted and deleted articles after
+/// them, so that each opinion's status page shows its article from draft to enactment.
+async fn enacted_call(db: &db::Db, admin: i64, stations: &[i64]) -> Result<(), sqlx::Error> {
+    use super::seed_content as c;
+    use crate::domain::opinion::{Channel, Identity, NewOpinion, OpinionStatus};
+    use crate::domain::solicitation::{targets, Enactment, NewSolicitation, Stage, Status};
+    use crate::domain::statute;
+    use crate::domain::time::day_start_ms;
+    use db::opinions::Source;
+    let day = |y: i32, m: u32, d: u32| {
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+            .map(day_start_ms)
+            .unwrap_or_default()
+    };
+    let s = NewSolicitation {
+        title: c::ENACTED_TITLE.into(),
+        stage: Stage::Drafting,
+        issuer: "市人大常委会".into(),
+        explanation_md: c::ENACTED_EXPLANATION.into(),
+        questions: Vec::new(),
+        opens_at: day(2026, 3, 2),
+        closes_at: day(2026, 4, 2),
+        status: Status::Concluded,
+        outcome_md: c::ENACTED_OUTCOME.into(),
+        station_ids: stations.to_vec(),
+    };
+    let id = save_call(db, &s, admin).await?;
+    let parsed = statute::parse(c::ENACTED_DRAFT);
+    let version = db::solicitations::add_version(
+        db,
+        id,
+        "征求意见稿",
+        c::ENACTED_DRAFT,
+        &parsed,
+        None,
+        None,
+        admin,
+    )
+    .await?;
+    let all = targets(&[], Some(&parsed));
+    for (i, (article, content, suggestion, name, publish_ok, status, note)) in
+        c::ENACTED_OPINIONS.iter().enumerate()
+    {
+        let key = article.map(|n| format!("art-{n}")).unwrap_or_default();
+        let target = all.iter().find(|t| t.key == key).cloned().unwrap_or(
+            crate::domain::solicitation::Target {
+                key: String::new(),
+                label: String::new(),
+            },
+        );
+        let opinion = NewOpinion {
+            target,
+            content: (*content).into(),
+            suggestion: (*suggestion).into(),
+            reason: String::new(),
+            name: (*name).into(),
+            phone: String::new(),
+            street: if i % 2 == 0 {
+                "东湖街道"
+            } else {
+                "西城街道"
+            }
+            .into(),
+            community: String::new(),
+            identity: Identity::Resident,
+            publish_ok: *publish_ok,
+            privacy_version: crate::domain::opinion::PRIVACY_VERSION.into(),
+            email: String::new(),
+        };
+        // Taken down at the contact point while the call was open.
+        let source = Source::Offline {
+            channel: if i % 2 == 0 {
+                Channel::Visit
+            } else {
+                Channel::Meeting
+            },
+            received_on: format!("2026-03-{:02}", 5 + 4 * i),
+            staff_id: admin,
+            registration: None,
+        };
+        let r = db::opinions::submit(db, id, Some(version), &opinion, &source)
+            .await
+            .map_err(|e| sqlx::Error::Protocol(format!("demo opinion not saved: {e:?}")))?;
+        let last = OpinionStatus::from_code(status).unwrap_or(OpinionStatus::Adopted);
+        for (to, text) in [
+            (OpinionStatus::Accepted, "经审核，您的意见已收录。"),
+            (
+                OpinionStatus::Reported,
+                "已整理进意见汇总表，报送市人大常委会法制工作委员会。",
+            ),
+            (last, *note),
+        ] {
+            db::opinions::transition(db, r.id, Some(admin), None, to, text, true, None)
+                .await
+                .map_err(|e| sqlx::Error::Protocol(format!("demo status not set: {e:?}")))?;
+        }
+        // The call ran last spring: received while it was open, reviewed two days later,
+        // reported when it closed, answered after the enactment.
+        let received = day(2026, 3, 5 + 4 * i as u32) + 10 * 3_600_000;
+        let answered = day(2026, 7, 2) + (9 + i as i64) * 3_600_000;
+        let times = [
+            received,
+            received + 2 * 24 * 3_600_000,
+            day(2026, 4, 10) + 15 * 3_600_000,
+            answered,
+        ];
+        let events: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM opinion_events WHERE opinion_id = $1 ORDER BY id")
+                .bind(r.id)
+                .fetch_all(&db.pool)
+                .await?;
+        for (event, at) in events.iter().zip(times) {
+            sqlx::query("UPDATE opinion_events SET at = $1 WHERE id = $2")
+                .bind(at)
+                .bind(event)
+                .execute(&db.pool)
+                .await?;
+        }
+        sqlx::query("UPDATE opinions SET created_at = $1, updated_at = $2 WHERE id = $3")
+            .bind(received)
+            .bind(answered)
+            .bind(r.id)
+            .execute(&db.pool)
+            .await?;
+        sqlx::query("UPDATE feedback_waits SET wait_ms = $1 WHERE opinion_id = $2")
+            .bind(answered - received)
+            .bind(r.id)
+            .execute(&db.pool)
+            .await?;
+    }
+    let enacted = statute::parse(c::ENACTED_TEXT);
+    let enacted_id = db::solicitations::add_version(
+        db,
+        id,
+        "通过稿",
+        c::ENACTED_TEXT,
+        &enacted,
+        None,
+        Some(&Enactment {
+            adopted_on: "2026-06-26".into(),
+            promulgated_on: "2026-06-28".into(),
+            official_url: "https://www.example.org/gazette/2026/06/dianzixingche.html".into(),
+        }),
+        admin,
+    )
+    .await?;
+    for (v, at) in [(version, day(2026, 3, 1)), (enacted_id, day(2026, 6, 28))] {
+        sqlx::query("UPDATE draft_versions SET created_at = $1 WHERE id = $2")
+            .bind(at + 9 * 3_600_000)
+            .bind(v)
+            .execute(&db.pool)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Near-identical letters from a signature campaign, still pending, so that the cluster view
