@@ -58,6 +58,37 @@ fn plain(html: &str) -> String {
     html.replace("<!---->", "").replace("<!>", "")
 }
 
+/// An online opinion on `target` (key, label) of `version`, accepted.
+async fn accepted_on(
+    db: &Db,
+    sol: i64,
+    version: i64,
+    target: (&str, &str),
+    content: &str,
+) -> minyi::server::db::opinions::Receipt {
+    let mut o = opinion(content, "东湖街道");
+    o.target = Target {
+        key: target.0.into(),
+        label: target.1.into(),
+    };
+    let r = db::opinions::submit(db, sol, Some(version), &o, &online())
+        .await
+        .unwrap();
+    db::opinions::transition(
+        db,
+        r.id,
+        None,
+        None,
+        OpinionStatus::Accepted,
+        "",
+        true,
+        None,
+    )
+    .await
+    .unwrap();
+    r
+}
+
 async fn count(db: &Db, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(&db.pool).await.unwrap()
 }
@@ -367,6 +398,9 @@ async fn opinions_follow_their_article_into_the_next_version(db: Db) {
     let mut ids: Vec<i64> = page.items.iter().map(|o| o.id).collect();
     ids.sort();
     assert_eq!(ids, vec![early, late.id]);
+    // The queue says where the 征求意见稿's 第三条 lies now; the 二审稿's own say nothing more.
+    let list = plain(&app.get("/staff/opinions", Some(&staff)).await.body);
+    assert_eq!(list.matches("现为二审稿第四条").count(), 1, "{list}");
     assert_eq!(
         minyi::domain::trail::place(&lineage, first, second, "art-2"),
         Placed::At {
@@ -384,26 +418,14 @@ async fn an_article_deleted_later_keeps_its_opinions_apart(db: Db) {
     let s = setup(&db, true).await;
     let sol = s.sol;
     let first: i64 = count(&db, "SELECT MAX(id) FROM draft_versions").await;
-    let mut o = opinion("第二条的适用范围太窄。", "东湖街道");
-    o.target = Target {
-        key: "art-2".into(),
-        label: "第二条".into(),
-    };
-    let r = db::opinions::submit(&db, sol, Some(first), &o, &online())
-        .await
-        .unwrap();
-    db::opinions::transition(
+    let r = accepted_on(
         &db,
-        r.id,
-        None,
-        None,
-        OpinionStatus::Accepted,
-        "",
-        true,
-        None,
+        sol,
+        first,
+        ("art-2", "第二条"),
+        "第二条的适用范围太窄。",
     )
-    .await
-    .unwrap();
+    .await;
     let report = db::reports::create(&db, sol, "汇总", s.clerk)
         .await
         .unwrap();
@@ -683,3 +705,162 @@ async fn the_enacted_text_closes_every_opinions_trail(db: Db) {
     );
 }
 on_both!(enacted_text, the_enacted_text_closes_every_opinions_trail);
+
+/// An amending draft (修改决定草案) that inserts an article, rewords one, and names an article the
+/// text does not have.
+const DECISION: &str = "关于修改《测试条例》的决定（草案）\n\
+决定对《测试条例》作如下修改：\n\
+一、在第一条后增加一条，作为第二条：“第二条　区人民政府应当建立养老服务补贴制度。”\n\
+二、将第三条中的“助餐点”修改为“助餐点和老年活动室”。\n\
+三、删去第九条。\n\
+本决定自公布之日起施行。\n";
+
+async fn an_amending_draft_makes_the_amended_text(db: Db) {
+    let app = start(db.clone()).await;
+    let s = setup(&db, true).await;
+    let sol = s.sol;
+    let id = sol.to_string();
+    let first: i64 = count(&db, "SELECT MAX(id) FROM draft_versions").await;
+    // An opinion on 第三条 of the text being amended.
+    accepted_on(
+        &db,
+        sol,
+        first,
+        ("art-3", "第三条"),
+        "助餐点要有无障碍通道。",
+    )
+    .await;
+
+    let staff = app.sign_in("district", PW).await;
+    let base = vec![
+        ("id", id.clone()),
+        ("label", "修改决定草案".to_string()),
+        ("text", DECISION.to_string()),
+        ("amending", "1".to_string()),
+    ];
+    let with = |extra: &[(&'static str, &str)]| {
+        let mut f = base.clone();
+        f.extend(extra.iter().map(|(k, v)| (*k, v.to_string())));
+        f
+    };
+    // Without the text it amends, the form says which field is missing and keeps the decision.
+    let back = post_draft(
+        &app,
+        &staff,
+        &with(&[("checked", ""), ("intent", "check"), ("amends", "")]),
+    )
+    .await;
+    let page = plain(&app.get(&back, Some(&staff)).await.body);
+    assert!(page.contains("所修改的文本"), "{page}");
+    assert!(page.contains(r#"class="field has-error""#), "{page}");
+    assert!(page.contains("删去第九条"), "nothing typed is lost");
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM draft_versions").await, 1);
+
+    // Applied to the 征求意见稿: the amended full text, each point with what it did, and the
+    // point that names no article as a warning; the alignment with the current version.
+    let first_s = first.to_string();
+    let check = with(&[("checked", ""), ("intent", "check"), ("amends", &first_s)]);
+    let back = post_draft(&app, &staff, &check).await;
+    let page = plain(&app.get(&back, Some(&staff)).await.body);
+    assert!(
+        page.contains("第三处修改：所修改的文本中没有第九条"),
+        "{page}"
+    );
+    assert!(page.contains("修改后为第二条。"), "{page}");
+    assert!(page.contains("原第三条，修改后为第四条。"), "{page}");
+    assert!(page.contains("街道应当设置助餐点和老年活动室。"), "{page}");
+    assert!(page.contains("与征求意见稿的对应关系"), "{page}");
+    let checked = input(&page, "checked");
+    // Checked against one text and saved against another, it is sent back.
+    let other = with(&[
+        ("checked", &checked),
+        ("intent", "save"),
+        ("base", &first_s),
+        ("amends", "text"),
+        ("base_text", "第一条　别的。"),
+    ]);
+    post_draft(&app, &staff, &other).await;
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM draft_versions").await, 1);
+    let save = with(&[
+        ("checked", &checked),
+        ("intent", "save"),
+        ("base", &first_s),
+        ("amends", &first_s),
+    ]);
+    assert_eq!(
+        post_draft(&app, &staff, &save).await,
+        format!("/staff/solicitations/{sol}?done=version")
+    );
+    let second = second_of(&db, sol).await;
+    let source: String = sqlx::query_scalar("SELECT source_text FROM draft_versions WHERE id = $1")
+        .bind(second)
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        source,
+        "测试条例（草案）\n第一条　为了测试，制定本条例。\n第二条　区人民政府应当建立养老服务补贴制度。\n\
+第三条　本条例适用于本区。\n第四条　街道应当设置助餐点和老年活动室。"
+    );
+    // The opinion on the old 第三条 follows it to 第四条.
+    let lineage = db::trail::lineage(&db, sol).await.unwrap();
+    assert!(matches!(lineage.carry(first, "art-3", second), Carried::To(r) if r.anchor == "art-4"));
+
+    // The public page shows the decision's points, each to comment on, above the amended text.
+    let page = plain(&app.get(&format!("/solicitations/{sol}"), None).await.body);
+    assert!(
+        page.contains("关于修改《测试条例》的决定（草案）（对征求意见稿的修改）"),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("/solicitations/{sol}/opinions/new?article=amd-2")),
+        "{page}"
+    );
+    assert!(page.contains(r##"<a href="#art-4">第四条</a>"##), "{page}");
+    assert!(page.contains("本决定自公布之日起施行。"));
+    // A resident comments on the second point.
+    let form = app
+        .get(
+            &format!("/solicitations/{sol}/opinions/new?article=amd-2"),
+            None,
+        )
+        .await;
+    assert!(
+        form.body.contains(r#"<option value="amd-2" selected"#),
+        "{}",
+        form.body
+    );
+    let sent = app
+        .post(
+            "/api/opinions/submit",
+            &[
+                ("solicitation_id", id.as_str()),
+                ("submit_key", input(&form.body, "submit_key").as_str()),
+                ("version", second.to_string().as_str()),
+                ("target", "amd-2"),
+                ("content", "老年活动室要有专人管理。"),
+                ("suggestion", ""),
+                ("reason", ""),
+                ("name", "王秀兰"),
+                ("phone", "13800138001"),
+                ("street", "东湖街道"),
+                ("community", ""),
+                ("identity", "resident"),
+                ("consent", "1"),
+            ],
+            BROWSER_FORM,
+            None,
+        )
+        .await;
+    assert!(sent.location.unwrap_or_default().starts_with("/track/"));
+    let label: String =
+        sqlx::query_scalar("SELECT target_label FROM opinions ORDER BY id DESC LIMIT 1")
+            .fetch_one(&db.pool)
+            .await
+            .unwrap();
+    assert!(
+        label.starts_with("二、将第三条中的“助餐点”修改为"),
+        "{label}"
+    );
+}
+on_both!(amending_draft, an_amending_draft_makes_the_amended_text);

@@ -142,4 +142,71 @@ test('a resident follows 第三条 from the 征求意见稿 to the enacted text'
   await expect(visitor.locator('.footprint')).toContainText('征求意见稿 → 通过稿');
   await expect(visitor.getByRole('link', { name: '查看官方发布的正式文本' })).toHaveAttribute('href', 'https://rd.example.gov.cn/fg/1');
   await visitor.context().close();
+
+  // Staff start a case story from this opinion's trail: the editor opens prefilled with the
+  // article before and after, linking back to the 立法足迹, and without the resident's name.
+  const code = new URL(link, 'http://x').pathname.split('/').pop()!;
+  await page.goto('/staff/opinions');
+  await page.getByRole('link', { name: code }).click();
+  await ready(page);
+  await page.getByRole('button', { name: '据此写一篇案例故事' }).click();
+  await expect(page).toHaveURL(/\/staff\/stories\/new/);
+  const body = page.getByLabel('正文');
+  await expect(body).toHaveValue(/条文的变化/);
+  await expect(body).toHaveValue(/每周至少开放五天/);
+  await expect(body).toHaveValue(new RegExp(`/solicitations/${id}`));
+  expect(await body.inputValue()).not.toContain('王秀兰');
+  await expect(page.getByLabel('标题')).toHaveValue(/第三条/);
+});
+
+/** A decision amending helpers' draft: 第二条 reworded, an article inserted after it, the
+ *  free-standing paragraph of 第三条 deleted, and a point naming an article the text lacks. */
+const DECISION = [
+  '关于修改《居家养老服务条例（草案）》的决定',
+  '一、将第二条中的“居家养老服务”修改为“居家社区养老服务”。',
+  '二、在第二条后增加一条，作为第三条：“第三条　区人民政府应当建立养老服务补贴制度。”',
+  '三、删去第三条第二款。',
+  '四、删去第十条。',
+  '本决定自公布之日起施行。',
+].join('\n');
+
+test('staff apply an amending draft to the current text, and residents comment on a point', async ({ page, browser }, info) => {
+  const id = await openSolicitation(page, `修改决定 ${unique(info)}`);
+  await page.goto(`/staff/solicitations/${id}/draft`);
+  await ready(page);
+  await page.getByLabel('版本名称').fill('修改决定草案');
+  await page.getByLabel('草案全文').fill(DECISION);
+  await page.getByLabel(/^粘贴的是修改决定或修正案草案/).check();
+  await expect(page.getByLabel('所修改的文本')).toHaveValue(/\d+/);
+  await page.getByRole('button', { name: '检查解析结果' }).click();
+  // The amended full text, what each point did, and the point that names no article.
+  await expect(page.getByRole('heading', { name: '解析结果（5条）' })).toBeVisible();
+  const points = page.locator('.amendment .points > li');
+  await expect(points).toHaveCount(4);
+  await expect(points.nth(1)).toContainText('修改后为第三条。');
+  await expect(points.nth(3)).toContainText('这一处修改未能对应到所修改的文本');
+  await expect(page.locator('.warnings')).toContainText('第四处修改：所修改的文本中没有第十条。');
+  await expect(page.locator('.preview')).toContainText('本条例适用于本区行政区域内的居家社区养老服务。');
+  await expect(page.locator('.preview')).not.toContainText('社区居民委员会应当予以协助。');
+  // Staff say the new 第五条 merges the old 第三条 and 第四条, by number with a 顿号 (and so the
+  // new 第四条 is new).
+  await page.getByLabel('第四条对应的上一稿条号').fill('');
+  await page.getByLabel('第五条对应的上一稿条号').fill('3、4');
+  await page.getByRole('button', { name: '检查解析结果' }).click();
+  await expect(page.getByLabel('第五条对应的上一稿条号')).toHaveValue('3、4');
+  await expect(page.locator('table.pairing')).toContainText('第三条、第四条合并为第五条');
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(page.getByText('新版本草案已保存。')).toBeVisible();
+
+  const visitor = await visitorPage(browser, info);
+  await visitor.setViewportSize({ width: 360, height: 740 });
+  await visitor.goto(`/solicitations/${id}`);
+  const section = visitor.locator('section.amendment');
+  await expect(section).toContainText('关于修改《居家养老服务条例（草案）》的决定（对征求意见稿的修改）');
+  await section.getByRole('link', { name: '二、对这处修改提意见' }).click();
+  await ready(visitor);
+  await expect(visitor.getByLabel('针对', { exact: true })).toHaveValue('amd-2');
+  const width = await visitor.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, 'no sideways scrolling at 360 px').toBeLessThanOrEqual(360);
+  await visitor.context().close();
 });

@@ -48,6 +48,30 @@ pub async fn staff_queue(query: String, draft: Option<String>) -> Result<QueueDa
         filter.station = None;
     }
     let mut page = db::moderation::queue(&state.db, scope, &filter).await?;
+    // An opinion given on an earlier version says where its article lies now.
+    let mut lineages = std::collections::HashMap::new();
+    for o in &mut page.items {
+        let (Some(v), true) = (o.version_id, crate::domain::trail::is_article(&o.target)) else {
+            continue;
+        };
+        if let std::collections::hash_map::Entry::Vacant(e) = lineages.entry(o.solicitation_id) {
+            e.insert(db::trail::lineage(&state.db, o.solicitation_id).await?);
+        }
+        let Some(l) = lineages.get(&o.solicitation_id) else {
+            continue;
+        };
+        let Some(cur) = l.versions.last().filter(|c| c.id != v) else {
+            continue;
+        };
+        let now = crate::i18n::t().tr.queue_now;
+        o.target_now = match l.carry(v, &o.target, cur.id) {
+            crate::domain::trail::Carried::To(r) if r.label != o.target_label => {
+                Some(now(&cur.label, Some(&r.label)))
+            }
+            crate::domain::trail::Carried::Gone => Some(now(&cur.label, None)),
+            _ => None,
+        };
+    }
     if !user.sees_personal_data() {
         for o in &mut page.items {
             o.name = crate::domain::opinion::mask_name(&o.name);

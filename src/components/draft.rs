@@ -33,7 +33,10 @@ pub fn DraftContents(parsed: ParsedDraft) -> impl IntoView {
             .filter(|n| {
                 matches!(
                     n.kind,
-                    ProvisionKind::Part | ProvisionKind::Chapter | ProvisionKind::Section
+                    ProvisionKind::Part
+                        | ProvisionKind::Subpart
+                        | ProvisionKind::Chapter
+                        | ProvisionKind::Section
                 )
             })
             .map(|n| {
@@ -67,7 +70,10 @@ fn article_param(anchor: &str) -> &str {
 fn render(node: &Provision, links: &Option<CommentLinks>) -> AnyView {
     let t = t();
     match node.kind {
-        ProvisionKind::Part | ProvisionKind::Chapter | ProvisionKind::Section => {
+        ProvisionKind::Part
+        | ProvisionKind::Subpart
+        | ProvisionKind::Chapter
+        | ProvisionKind::Section => {
             let heading = heading_text(node);
             let children = node
                 .children
@@ -76,6 +82,7 @@ fn render(node: &Provision, links: &Option<CommentLinks>) -> AnyView {
                 .collect_view();
             let h = match node.kind {
                 ProvisionKind::Part => view! { <h2 class="part">{heading}</h2> }.into_any(),
+                ProvisionKind::Subpart => view! { <h2 class="subpart">{heading}</h2> }.into_any(),
                 ProvisionKind::Chapter => view! { <h2>{heading}</h2> }.into_any(),
                 _ => view! { <h3>{heading}</h3> }.into_any(),
             };
@@ -191,6 +198,80 @@ pub fn DraftBody(
             {body}
             {annexes}
         </div>
+    }
+}
+
+/// The points of an amending draft (修改决定, 修正案草案) that made a version, each as written with
+/// what it did, a link to the articles it changed, and (with `links`, while opinions are taken)
+/// a link to comment on it.
+#[component]
+pub fn AmendmentPoints(
+    a: crate::domain::amend::Applied,
+    #[prop(default = None)] links: Option<CommentLinks>,
+) -> impl IntoView {
+    let t = t();
+    let title = if a.title.is_empty() {
+        t.tr.amend_legend.to_string()
+    } else {
+        a.title.clone()
+    };
+    let preamble = a
+        .preamble
+        .iter()
+        .map(|l| view! { <p>{l.clone()}</p> })
+        .collect_view();
+    let points = a
+        .points
+        .into_iter()
+        .map(|p| {
+            let result = (t.tr.amend_result)(&p.labels, &p.old_labels, p.applied);
+            let see = p
+                .anchors
+                .iter()
+                .zip(&p.labels)
+                .map(
+                    |(anchor, label)| view! { " "<a href=format!("#{anchor}")>{label.clone()}</a> },
+                )
+                .collect_view();
+            let comment = links.as_ref().filter(|l| l.open).map(|l| {
+                let href = format!(
+                    "/solicitations/{}/opinions/new?article={}",
+                    l.solicitation_id,
+                    crate::domain::amend::target_key(p.number)
+                );
+                let label = format!("{}{}", p.label, t.tr.amend_comment);
+                view! { <a class="comment" href=href aria-label=label>{t.tr.amend_comment}</a> }
+            });
+            let lines = p
+                .text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| {
+                    let label = (i == 0).then(|| view! { <strong>{p.label.clone()}</strong> });
+                    view! { <p>{label}{l.to_string()}</p> }
+                })
+                .collect_view();
+            view! {
+                <li id=format!("amd-{}", p.number) class=if p.applied { "" } else { "invalid" }>
+                    {lines}
+                    <p class="article-actions"><span class="hint">{result}</span>{see}{comment}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let closing = a
+        .closing
+        .iter()
+        .map(|l| view! { <p>{l.clone()}</p> })
+        .collect_view();
+    view! {
+        <section class="amendment" aria-labelledby="amendment-title">
+            <h3 id="amendment-title">{(t.tr.amend_title)(&title, &a.base_label)}</h3>
+            <p class="hint">{t.tr.amend_lead}</p>
+            {preamble}
+            <ol class="points">{points}</ol>
+            {closing}
+        </section>
     }
 }
 

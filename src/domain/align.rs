@@ -244,36 +244,68 @@ pub fn align(old: &[Art], new: &[Art]) -> Vec<Link> {
     order(links, old.len())
 }
 
-/// For each article of the later version, the first article of the earlier one it comes from,
-/// as `links` say (`None`: added). This is what staff see and may correct before saving.
-pub fn picks(links: &[Link], new_len: usize) -> Vec<Option<usize>> {
-    let mut out = vec![None; new_len];
+/// For each article of the later version, the articles of the earlier one it comes from, as
+/// `links` say (empty: added; several: merged). This is what staff see and may correct before
+/// saving.
+pub fn picks(links: &[Link], new_len: usize) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); new_len];
     for l in links {
         for &j in &l.new {
             if j < new_len {
-                out[j] = l.old.first().copied();
+                out[j] = l.old.clone();
             }
         }
     }
     out
 }
 
-/// The links of a pairing chosen by hand: each article of the later version with the article of
-/// the earlier one it comes from, or none (added). An earlier article chosen by several later
-/// ones was split; one chosen by none was deleted; pairs that break the order of the others
-/// have moved.
-pub fn from_picks(old: &[Art], new: &[Art], picks: &[Option<usize>]) -> Vec<Link> {
+/// The links of a pairing chosen by hand: each article of the later version with the articles
+/// of the earlier one it comes from (none: added). An earlier article chosen by several later
+/// ones was split; a later one that names several earlier ones merged them; an earlier one
+/// chosen by none was deleted; pairs that break the order of the others have moved.
+pub fn from_picks(old: &[Art], new: &[Art], picks: &[Vec<usize>]) -> Vec<Link> {
     let mut by_old: Vec<Vec<usize>> = vec![Vec::new(); old.len()];
     for (j, p) in picks.iter().enumerate().take(new.len()) {
-        if let Some(i) = p.filter(|&i| i < old.len()) {
-            by_old[i].push(j);
+        for &i in p.iter().filter(|&&i| i < old.len()) {
+            if !by_old[i].contains(&j) {
+                by_old[i].push(j);
+            }
         }
     }
-    let singles: Vec<(usize, usize)> = by_old
+    // Groups of articles joined by the picks: one old and one new article is the common case.
+    let mut group_of_old: Vec<Option<usize>> = vec![None; old.len()];
+    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    for start in 0..old.len() {
+        if group_of_old[start].is_some() || by_old[start].is_empty() {
+            continue;
+        }
+        let g = groups.len();
+        let (mut olds, mut news) = (vec![start], Vec::new());
+        group_of_old[start] = Some(g);
+        let mut k = 0;
+        while k < olds.len() {
+            for &j in &by_old[olds[k]] {
+                if news.contains(&j) {
+                    continue;
+                }
+                news.push(j);
+                for &i in picks[j].iter().filter(|&&i| i < old.len()) {
+                    if group_of_old[i].is_none() {
+                        group_of_old[i] = Some(g);
+                        olds.push(i);
+                    }
+                }
+            }
+            k += 1;
+        }
+        olds.sort_unstable();
+        news.sort_unstable();
+        groups.push((olds, news));
+    }
+    let singles: Vec<(usize, usize)> = groups
         .iter()
-        .enumerate()
-        .filter(|(_, js)| js.len() == 1)
-        .map(|(i, js)| (i, js[0]))
+        .filter(|(o, n)| o.len() == 1 && n.len() == 1)
+        .map(|(o, n)| (o[0], n[0]))
         .collect();
     let mut in_order = vec![false; singles.len()];
     for k in longest_in_order(&singles) {
@@ -282,19 +314,23 @@ pub fn from_picks(old: &[Art], new: &[Art], picks: &[Option<usize>]) -> Vec<Link
     let mut links = Vec::new();
     let mut paired = vec![false; new.len()];
     let mut single = 0;
-    for (i, js) in by_old.iter().enumerate() {
-        for &j in js {
-            paired[j] = true;
-        }
-        match js.len() {
-            0 => links.push(Link {
+    for (i, by) in by_old.iter().enumerate() {
+        if by.is_empty() {
+            links.push(Link {
                 old: vec![i],
                 new: vec![],
                 change: Change::Deleted,
                 amended: true,
-            }),
-            1 => {
-                let j = js[0];
+            });
+        }
+    }
+    for (olds, news) in groups {
+        for &j in &news {
+            paired[j] = true;
+        }
+        match (olds.len(), news.len()) {
+            (1, 1) => {
+                let (i, j) = (olds[0], news[0]);
                 let amended = squeeze(&old[i].text) != squeeze(&new[j].text);
                 let change = if !in_order[single] {
                     Change::Moved
@@ -307,16 +343,22 @@ pub fn from_picks(old: &[Art], new: &[Art], picks: &[Option<usize>]) -> Vec<Link
                 };
                 single += 1;
                 links.push(Link {
-                    old: vec![i],
-                    new: vec![j],
+                    old: olds,
+                    new: news,
                     change,
                     amended,
                 });
             }
-            _ => links.push(Link {
-                old: vec![i],
-                new: js.clone(),
+            (1, _) => links.push(Link {
+                old: olds,
+                new: news,
                 change: Change::Split,
+                amended: true,
+            }),
+            _ => links.push(Link {
+                old: olds,
+                new: news,
+                change: Change::Merged,
                 amended: true,
             }),
         }
@@ -588,11 +630,11 @@ mod tests {
         let new = text(&[ARTICLES[0], ARTICLES[2], ARTICLES[1], ARTICLES[3]]);
         let aligned = align(&old, &new);
         let mut p = picks(&aligned, new.len());
-        assert_eq!(p, vec![Some(0), Some(2), Some(1), Some(3)]);
+        assert_eq!(p, vec![vec![0], vec![2], vec![1], vec![3]]);
         // The aligner's own pairing gives its own links back.
         assert_eq!(kinds(&from_picks(&old, &new, &p)), kinds(&aligned));
         // Staff say the new 第二条 is new, and the old 第三条 was split into 第二条 and 第三条.
-        p[1] = None;
+        p[1] = vec![];
         let links = from_picks(&old, &new, &p);
         assert!(links
             .iter()
@@ -600,7 +642,7 @@ mod tests {
         assert!(links
             .iter()
             .any(|l| l.change == Change::Deleted && l.old == vec![2]));
-        p[1] = Some(1);
+        p[1] = vec![1];
         let links = from_picks(&old, &new, &p);
         assert!(links
             .iter()
@@ -608,6 +650,20 @@ mod tests {
         assert!(links
             .iter()
             .any(|l| l.change == Change::Deleted && l.old == vec![2]));
+        // Staff say the new 第二条 merges the old 第二条 and 第三条 (and 第三条 is new).
+        p[1] = vec![1, 2];
+        p[2] = vec![];
+        let links = from_picks(&old, &new, &p);
+        assert!(
+            links
+                .iter()
+                .any(|l| l.change == Change::Merged && l.old == vec![1, 2] && l.new == vec![1]),
+            "{links:?}"
+        );
+        assert!(links
+            .iter()
+            .any(|l| l.change == Change::Added && l.new == vec![2]));
+        assert!(!links.iter().any(|l| l.change == Change::Deleted));
     }
 
     /// Twelve articles of an imagined 养老服务条例, each about something else.

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod align;
+pub mod amend;
 pub mod audit;
 pub mod check;
 pub mod coded;

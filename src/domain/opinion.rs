@@ -383,6 +383,12 @@ pub struct OpinionRow {
     pub solicitation_id: i64,
     pub solicitation_title: String,
     pub target_label: String,
+    /// The target's key (`art-3`) and the version it was given on.
+    pub target: String,
+    pub version_id: Option<i64>,
+    /// Where that article lies in the current version when it is not where it was: "现为二审稿
+    /// 第四条", "二审稿中已删去".
+    pub target_now: Option<String>,
     pub excerpt: String,
     pub name: String,
     pub phone_masked: String,

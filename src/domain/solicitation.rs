@@ -200,6 +200,13 @@ pub fn targets(questions: &[String], draft: Option<&ParsedDraft>) -> Vec<Target>
                 key: a.anchor.clone(),
                 label: a.label.clone(),
             })
+            // A text made by an amending draft also takes opinions on each of its points.
+            .chain(d.amendment.iter().flat_map(|a| {
+                a.points.iter().map(|p| Target {
+                    key: crate::domain::amend::target_key(p.number),
+                    label: p.title(),
+                })
+            }))
             .collect(),
         None => questions
             .iter()
@@ -215,7 +222,7 @@ pub fn targets(questions: &[String], draft: Option<&ParsedDraft>) -> Vec<Target>
 /// The target key named by a `?article=` value: `3` or `10-1` (or the anchor itself).
 pub fn article_key(param: &str) -> String {
     let p = param.trim();
-    if p.starts_with("art-") || p.starts_with("q-") {
+    if p.starts_with("art-") || p.starts_with("q-") || p.starts_with("amd-") {
         p.to_string()
     } else {
         format!("art-{p}")

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProvisionKind {
     Part,
+    /// 分编, under a 编 (as in 民法典: 第二编 物权 / 第一分编 通则); chapters number on across it.
+    Subpart,
     Chapter,
     Section,
     Article,
@@ -57,6 +59,12 @@ pub enum ParseWarning {
     Orphan { line: usize, text: String },
     /// No article was found at all.
     NoArticles,
+    /// A point of an amending draft that could not be applied to the text it amends; the point
+    /// is kept as written.
+    Amendment {
+        point: u32,
+        problem: crate::domain::amend::AmendProblem,
+    },
 }
 
 /// A parsed draft.
@@ -69,6 +77,10 @@ pub struct ParsedDraft {
     /// Text after the articles that starts with 附件, kept as written.
     pub annexes: Vec<String>,
     pub warnings: Vec<ParseWarning>,
+    /// Set when this text was made by applying an amending draft (修正案草案, 修改决定) to an
+    /// earlier text: its points as written, each with the articles it changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amendment: Option<crate::domain::amend::Applied>,
 }
 
 impl Provision {
@@ -198,23 +210,40 @@ pub fn parse_numeral(s: &str) -> Option<u32> {
     any.then_some(total + current.unwrap_or(0))
 }
 
-/// Full-width digits, letters and spaces to their ASCII forms; trims the line.
-fn normalize(line: &str) -> String {
-    line.chars()
+/// Full-width digits and spaces to their ASCII forms, tabs to spaces, and the spaces some texts
+/// put inside a number (`第 十二 条`) taken out; trims the line.
+pub(crate) fn normalize(line: &str) -> String {
+    let line = line
+        .chars()
         .map(|c| match c {
             '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFF10 + '0' as u32).unwrap_or(c),
-            '\u{3000}' | '\u{00A0}' => ' ',
+            '\u{3000}' | '\u{00A0}' | '\t' => ' ',
             _ => c,
         })
-        .collect::<String>()
-        .trim()
-        .to_string()
+        .collect::<String>();
+    let line = line.trim();
+    if let Some(rest) = line.strip_prefix('第') {
+        let end = rest
+            .find(|c: char| !(NUMERAL_CHARS.contains(c) || c == ' '))
+            .unwrap_or(rest.len());
+        if rest[..end].contains(' ')
+            && rest[end..].starts_with(['条', '章', '节', '编', '分'])
+            && rest[..end]
+                .trim()
+                .chars()
+                .any(|c| NUMERAL_CHARS.contains(c))
+        {
+            let number: String = rest[..end].chars().filter(|c| *c != ' ').collect();
+            return format!("第{number}{}", &rest[end..]);
+        }
+    }
+    line.to_string()
 }
 
 const NUMERAL_CHARS: &str = "零〇一二两三四五六七八九十百千0123456789";
 
 /// `第N<unit>` at the start of `line`: the number, the 之N suffix (articles), and the rest.
-fn ordinal(line: &str, unit: char) -> Option<(u32, Option<u32>, &str)> {
+pub(crate) fn ordinal<'a>(line: &'a str, unit: &str) -> Option<(u32, Option<u32>, &'a str)> {
     let rest = line.strip_prefix('第')?;
     let end = rest.find(|c: char| !NUMERAL_CHARS.contains(c))?;
     let number = parse_numeral(&rest[..end])?;
@@ -267,6 +296,11 @@ fn sub_item(line: &str) -> Option<(u32, String, &str)> {
     ))
 }
 
+/// Whether a line starts an item (项) or sub-item (目) rather than a paragraph.
+pub(crate) fn is_item_line(line: &str) -> bool {
+    item(line).is_some() || sub_item(line).is_some()
+}
+
 /// Whether a line ends a paragraph (so the next line starts a new one).
 fn ends_paragraph(text: &str) -> bool {
     text.ends_with(['。', '：', '；', '！', '？', '”', '」', ':', ';'])
@@ -312,25 +346,32 @@ impl Counter {
 
 /// Parses the plain text of a draft.
 pub fn parse(text: &str) -> ParsedDraft {
-    let lines: Vec<(usize, String)> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, normalize(l)))
-        .filter(|(_, l)| !l.is_empty())
-        .collect();
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        let l = normalize(l);
+        if l.is_empty() {
+            continue;
+        }
+        // A heading with its first article on the same line (`第一章 总则 第一条 为了……`).
+        match inline_article(&l) {
+            Some(at) => {
+                lines.push((i + 1, l[..at].trim_end().to_string()));
+                lines.push((i + 1, l[at..].to_string()));
+            }
+            None => lines.push((i + 1, l)),
+        }
+    }
     let mut warnings = Vec::new();
     let mut title = String::new();
     let mut preamble = Vec::new();
     let mut annexes = Vec::new();
     let mut body: Vec<Provision> = Vec::new();
-    let is_heading = |l: &str| {
-        ordinal(l, '编').is_some() || ordinal(l, '章').is_some() || ordinal(l, '节').is_some()
-    };
 
     // Inside the table of contents (after 目录): the first heading it lists, once seen. The body
     // starts where that heading comes round again, or at the first article.
     let mut toc: Option<Option<String>> = None;
-    let (mut parts, mut chapters, mut sections, mut articles) = (
+    let (mut parts, mut subparts, mut chapters, mut sections, mut articles) = (
+        Counter { last: None },
         Counter { last: None },
         Counter { last: None },
         Counter { last: None },
@@ -340,6 +381,8 @@ pub fn parse(text: &str) -> ParsedDraft {
     let mut started = false;
     // Where the next article goes: the path of open containers (indices into the tree).
     let mut path: Vec<usize> = Vec::new();
+    // A heading given without its text, whose text may come on the next line (`第一章` / `总则`).
+    let mut bare_heading = false;
 
     for (no, line) in &lines {
         let line = line.as_str();
@@ -349,9 +392,9 @@ pub fn parse(text: &str) -> ParsedDraft {
             continue;
         }
         match &toc {
-            Some(_) if ordinal(line, '条').is_some() => toc = None,
+            Some(_) if ordinal(line, "条").is_some() => toc = None,
             Some(None) => {
-                if is_heading(line) {
+                if heading(line).is_some() {
                     toc = Some(Some(compact));
                 }
                 continue;
@@ -369,85 +412,92 @@ pub fn parse(text: &str) -> ParsedDraft {
             annexes.push(line.to_string());
             continue;
         }
-        if let Some((n, _, rest)) = ordinal(line, '编') {
+        if let Some((kind, n, rest)) = heading(line) {
             started = true;
-            parts.check(ProvisionKind::Part, n, *no, &mut warnings);
-            chapters.last = None;
-            sections.last = None;
-            body.push(node(
-                ProvisionKind::Part,
-                n,
-                format!("第{}编", numeral_label(line, '编')),
-                rest,
-                format!("part-{n}"),
-            ));
-            path = vec![body.len() - 1];
-            continue;
-        }
-        if let Some((n, _, rest)) = ordinal(line, '章') {
-            started = true;
-            chapters.check(ProvisionKind::Chapter, n, *no, &mut warnings);
-            sections.last = None;
-            let parent = path
+            let counter = match kind {
+                ProvisionKind::Part => {
+                    subparts.last = None;
+                    chapters.last = None;
+                    sections.last = None;
+                    &mut parts
+                }
+                ProvisionKind::Subpart => &mut subparts,
+                ProvisionKind::Chapter => {
+                    sections.last = None;
+                    &mut chapters
+                }
+                _ => &mut sections,
+            };
+            counter.check(kind, n, *no, &mut warnings);
+            // Close the open containers at this level or below.
+            while node_at(&mut body, &path).is_some_and(|c| rank(c.kind) >= rank(kind)) {
+                path.pop();
+            }
+            let parent_kind = node_at(&mut body, &path).map(|c| c.kind);
+            let fits = match kind {
+                ProvisionKind::Subpart => parent_kind == Some(ProvisionKind::Part),
+                ProvisionKind::Section => parent_kind == Some(ProvisionKind::Chapter),
+                _ => true,
+            };
+            if !fits {
+                warnings.push(ParseWarning::Orphan {
+                    line: *no,
+                    text: line.to_string(),
+                });
+                continue;
+            }
+            let part = path
                 .first()
-                .copied()
-                .filter(|i| body[*i].kind == ProvisionKind::Part);
-            let prefix = parent
-                .map(|p| format!("part-{}-", body[p].number))
-                .unwrap_or_default();
+                .map(|&i| &body[i])
+                .filter(|p| p.kind == ProvisionKind::Part)
+                .map(|p| p.number);
+            let anchor = match kind {
+                ProvisionKind::Part => format!("part-{n}"),
+                ProvisionKind::Subpart => format!("part-{}-sub-{n}", part.unwrap_or(0)),
+                ProvisionKind::Chapter => match part {
+                    Some(p) => format!("part-{p}-ch-{n}"),
+                    None => format!("ch-{n}"),
+                },
+                _ => {
+                    let ch = node_at(&mut body, &path)
+                        .map(|c| c.anchor.clone())
+                        .unwrap_or_default();
+                    format!("{ch}-sec-{n}")
+                }
+            };
+            let unit = unit_of(kind);
             let node = node(
-                ProvisionKind::Chapter,
+                kind,
                 n,
-                format!("第{}章", numeral_label(line, '章')),
+                format!("第{}{unit}", numeral_label(line, unit)),
                 rest,
-                format!("{prefix}ch-{n}"),
+                anchor,
             );
-            path = match parent {
-                Some(p) => {
-                    body[p].children.push(node);
-                    vec![p, body[p].children.len() - 1]
+            match node_at(&mut body, &path) {
+                Some(parent) => {
+                    parent.children.push(node);
+                    let i = parent.children.len() - 1;
+                    path.push(i);
                 }
                 None => {
                     body.push(node);
-                    vec![body.len() - 1]
-                }
-            };
-            continue;
-        }
-        if let Some((n, _, rest)) = ordinal(line, '节') {
-            started = true;
-            sections.check(ProvisionKind::Section, n, *no, &mut warnings);
-            // A new section closes the previous one: go back up to its chapter.
-            let mut chapter_path = path.clone();
-            if node_at(&mut body, &chapter_path).is_some_and(|n| n.kind == ProvisionKind::Section) {
-                chapter_path.pop();
-            }
-            let chapter =
-                node_at(&mut body, &chapter_path).filter(|c| c.kind == ProvisionKind::Chapter);
-            match chapter {
-                Some(ch) => {
-                    let anchor = format!("{}-sec-{n}", ch.anchor);
-                    ch.children.push(node(
-                        ProvisionKind::Section,
-                        n,
-                        format!("第{}节", numeral_label(line, '节')),
-                        rest,
-                        anchor,
-                    ));
-                    let idx = ch.children.len() - 1;
-                    path = chapter_path;
-                    path.push(idx);
-                }
-                None => {
-                    warnings.push(ParseWarning::Orphan {
-                        line: *no,
-                        text: line.to_string(),
-                    });
+                    path = vec![body.len() - 1];
                 }
             }
+            bare_heading = rest.is_empty();
             continue;
         }
-        if let Some((n, suffix, rest)) = ordinal(line, '条') {
+        // The text of a heading written on the line after its number.
+        if std::mem::take(&mut bare_heading)
+            && ordinal(line, "条").is_none()
+            && is_heading_text(line)
+        {
+            if let Some(h) = node_at(&mut body, &path) {
+                h.text = line.to_string();
+                continue;
+            }
+        }
+        if let Some((n, suffix, rest)) = ordinal(line, "条") {
             started = true;
             if suffix.is_none() {
                 articles.check(ProvisionKind::Article, n, *no, &mut warnings);
@@ -496,11 +546,68 @@ pub fn parse(text: &str) -> ParsedDraft {
         body,
         annexes,
         warnings,
+        amendment: None,
     };
     if parsed.articles().is_empty() {
         parsed.warnings.push(ParseWarning::NoArticles);
     }
     parsed
+}
+
+/// The levels above articles, outermost first.
+fn rank(kind: ProvisionKind) -> u8 {
+    match kind {
+        ProvisionKind::Part => 0,
+        ProvisionKind::Subpart => 1,
+        ProvisionKind::Chapter => 2,
+        ProvisionKind::Section => 3,
+        _ => 4,
+    }
+}
+
+fn unit_of(kind: ProvisionKind) -> &'static str {
+    match kind {
+        ProvisionKind::Part => "编",
+        ProvisionKind::Subpart => "分编",
+        ProvisionKind::Chapter => "章",
+        _ => "节",
+    }
+}
+
+/// `第N编`, `第N分编`, `第N章` or `第N节` at the start of a line: its level, number and heading.
+fn heading(line: &str) -> Option<(ProvisionKind, u32, &str)> {
+    [
+        ProvisionKind::Part,
+        ProvisionKind::Subpart,
+        ProvisionKind::Chapter,
+        ProvisionKind::Section,
+    ]
+    .into_iter()
+    .find_map(|k| ordinal(line, unit_of(k)).map(|(n, _, rest)| (k, n, rest)))
+    // A sentence that starts with `第三章规定的……` is not a heading.
+    .filter(|(_, _, rest)| is_heading_text(rest))
+}
+
+/// Whether text can be a heading: short, and not a sentence.
+fn is_heading_text(text: &str) -> bool {
+    text.chars().count() <= 40 && !ends_paragraph(text) && !text.contains(['，', '。'])
+}
+
+/// Where an article starts inside a heading line (`第一章 总则 第一条 为了……`), after a space.
+fn inline_article(line: &str) -> Option<usize> {
+    let (_, _, rest) = [
+        ProvisionKind::Part,
+        ProvisionKind::Subpart,
+        ProvisionKind::Chapter,
+        ProvisionKind::Section,
+    ]
+    .into_iter()
+    .find_map(|k| ordinal(line, unit_of(k)))?;
+    let offset = line.len() - rest.len();
+    rest.char_indices()
+        .filter(|&(i, c)| c == '第' && (i == 0 || rest[..i].ends_with(' ')))
+        .find(|&(i, _)| ordinal(&rest[i..], "条").is_some_and(|(_, _, r)| !r.is_empty()))
+        .map(|(i, _)| offset + i)
 }
 
 /// A node without children or suffix: a 编, 章 or 节 (with its heading), a 款, 项 or 目 (with its text).
@@ -517,7 +624,7 @@ fn node(kind: ProvisionKind, number: u32, label: String, text: &str, anchor: Str
 }
 
 /// The numeral as written between 第 and `unit` (for labels).
-fn numeral_label(line: &str, unit: char) -> String {
+fn numeral_label(line: &str, unit: &str) -> String {
     let rest = line.strip_prefix('第').unwrap_or(line);
     rest.split(unit).next().unwrap_or("").to_string()
 }
@@ -792,6 +899,64 @@ mod tests {
         assert_eq!(d.body.len(), 2);
         assert_eq!(d.body[1].children[0].anchor, "part-2-ch-1");
         assert_eq!(d.articles()[1].anchor, "art-2");
+    }
+
+    #[test]
+    fn subparts_under_parts_number_chapters_on() {
+        // As in 民法典: 第二编 物权 / 第一分编 通则 / 第一章 … 第二分编 所有权 / 第四章 ….
+        let d = parse(
+            "民法典\n第一编　物权\n第一分编　通　　则\n第一章　一般规定\n第一条　甲。\n\
+             第二章　物权的设立\n第二条　乙。\n第二分编　所有权\n第三章　一般规定\n第三条　丙。\n",
+        );
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        assert_eq!(d.body.len(), 1);
+        let part = &d.body[0];
+        assert_eq!(part.children.len(), 2, "two subparts");
+        let sub = &part.children[1];
+        assert_eq!(
+            (sub.kind, sub.label.as_str(), sub.text.as_str()),
+            (ProvisionKind::Subpart, "第二分编", "所有权")
+        );
+        assert_eq!(sub.anchor, "part-1-sub-2");
+        assert_eq!(
+            sub.children[0].anchor, "part-1-ch-3",
+            "chapters number on across subparts"
+        );
+        assert_eq!(d.articles().len(), 3);
+        // A 分编 outside any 编 is reported, not lost from the source.
+        let bad = parse("第一分编　通则\n第一条　甲。");
+        assert!(matches!(
+            bad.warnings[0],
+            ParseWarning::Orphan { line: 1, .. }
+        ));
+    }
+
+    #[test]
+    fn untidy_headings_and_numbers() {
+        // A heading with its first article on the same line; a heading whose text is on the next
+        // line; spaces inside numbers; tabs; half- and full-width spaces.
+        let d = parse(
+            "条例\n第一章 总则 第一条 为了甲，制定本条例。\n第 二 条\t本条例适用于本市。\n第二章\n服务\n\
+             第三条　街道应当设置助餐点。\n第 三 章　附则　第四条　本条例自公布之日起施行。",
+        );
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        assert_eq!(d.body.len(), 3);
+        assert_eq!(d.body[0].text, "总则");
+        assert_eq!(d.body[1].text, "服务");
+        assert_eq!(d.body[2].label, "第三章");
+        assert_eq!(d.body[2].text, "附则");
+        let arts = d.articles();
+        assert_eq!(arts.len(), 4);
+        assert_eq!(arts[0].plain_text(), "第一条　为了甲，制定本条例。");
+        assert_eq!(arts[1].label, "第二条");
+        assert_eq!(arts[1].plain_text(), "第二条　本条例适用于本市。");
+        // A sentence that starts like a heading is text, not a heading.
+        let s = parse("第一条　甲。\n第三章规定的服务，由街道提供，并向社会公布。");
+        assert_eq!(s.articles()[0].children.len(), 2);
+        assert!(s.warnings.is_empty());
+        // Quoted articles (as in an amending draft pasted as a full text) are not articles.
+        let q = parse("一、将第十条修改为：“第十条　甲。”");
+        assert!(q.articles().is_empty());
     }
 
     #[test]

@@ -198,14 +198,21 @@ pub fn pairing(old: &ParsedDraft, new: &ParsedDraft, corrections: &[(String, Str
         let Some(j) = new_anchors.iter().position(|x| x == anchor) else {
             continue;
         };
-        if given.trim().is_empty() {
-            chosen[j] = None;
+        // Several earlier articles (`5、6`, `第五条，第六条`) were merged into this one.
+        let named: Vec<Option<usize>> = given
+            .split(['、', ',', '，', '和', ';', '；', '/'])
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+            .map(|g| article_ref(g).and_then(|r| old_anchors.iter().position(|x| *x == r)))
+            .collect();
+        if named.iter().any(Option::is_none) {
+            unknown.push((anchor.clone(), given.clone()));
             continue;
         }
-        match article_ref(given).and_then(|r| old_anchors.iter().position(|x| *x == r)) {
-            Some(i) => chosen[j] = Some(i),
-            None => unknown.push((anchor.clone(), given.clone())),
-        }
+        let mut named: Vec<usize> = named.into_iter().flatten().collect();
+        named.sort_unstable();
+        named.dedup();
+        chosen[j] = named;
     }
     let links = if chosen == aligned {
         links
@@ -702,6 +709,31 @@ mod tests {
         let bad = pairing(&old, &new, &[("art-2".into(), "99".into())]);
         assert_eq!(bad.unknown, vec![("art-2".to_string(), "99".to_string())]);
         assert_eq!(bad.links, none.links);
+        // Staff say the new 第二条 merged the old 第二条 and 第三条; an opinion on either follows.
+        let merged = pairing(
+            &old,
+            &new,
+            &[
+                ("art-2".into(), "2、第三条".into()),
+                ("art-3".into(), "".into()),
+                ("art-4".into(), "".into()),
+            ],
+        );
+        assert!(merged.unknown.is_empty());
+        let s = step(&old, &new, &merged.links);
+        let link = s
+            .iter()
+            .find(|l| l.change == Change::Merged)
+            .expect("a merge");
+        let olds: Vec<&str> = link.old.iter().map(|r| r.anchor.as_str()).collect();
+        assert_eq!(olds, vec!["art-2", "art-3"]);
+        assert_eq!(link.new[0].anchor, "art-2");
+        let half = pairing(&old, &new, &[("art-2".into(), "2、99".into())]);
+        assert_eq!(
+            half.unknown.len(),
+            1,
+            "one unknown number refuses the whole field"
+        );
     }
 
     impl Carried {

@@ -107,6 +107,29 @@ pub struct TrailTexts {
     pub story_summary: fn(&str) -> String,
     /// A report row of an article the report's version does not have: (label, version).
     pub apart_label: fn(&str, &str) -> String,
+    /// Amending drafts (修改决定, 修正案草案) in the new-version form and on the public page.
+    pub amend_legend: &'static str,
+    pub amend_check: &'static str,
+    pub amend_hint: &'static str,
+    pub amend_base: &'static str,
+    pub amend_base_pasted: &'static str,
+    pub amend_base_text: &'static str,
+    pub amend_base_text_hint: &'static str,
+    /// The label of a pasted text in force.
+    pub amend_in_force: &'static str,
+    /// (the amending draft's title or the version label, the text it amends)
+    pub amend_title: fn(&str, &str) -> String,
+    pub amend_lead: &'static str,
+    /// What a point did: (the articles of the amended text it changed, those of the earlier
+    /// text it deleted or changed, whether it was applied).
+    pub amend_result: fn(&[String], &[String], bool) -> String,
+    pub amend_comment: &'static str,
+    /// A point as an opinion's target: (its number).
+    pub amend_target: fn(u32) -> String,
+    pub amend_problem: fn(&crate::domain::amend::AmendProblem) -> String,
+    /// In the staff queue, where an earlier version's article lies now: (the current version,
+    /// its label there, none if deleted).
+    pub queue_now: fn(&str, Option<&str>) -> String,
 }
 
 fn change_zh(c: Change) -> &'static str {
@@ -213,7 +236,7 @@ pub static ZH_CN: TrailTexts = TrailTexts {
     see_article: "查看该条",
     see_compare: "查看对照表",
     align_title: |base| format!("与{base}的对应关系"),
-    align_lead: "系统已按条文内容把新稿与上一稿逐条比对，意见将随条文转入新稿。请核对下列有变化的条文：对应关系不对的，在“对应原条文”中改填上一稿的条号（如 12、十二 或 第十条之一），确属新增的请清空；改好后点“检查解析结果”重新比对，确认无误再保存。",
+    align_lead: "系统已按条文内容把新稿与上一稿逐条比对，意见将随条文转入新稿。请核对下列有变化的条文：对应关系不对的，在“对应原条文”中改填上一稿的条号（如 12、十二 或 第十条之一；由上一稿几条合并而成的，把条号都填上，用顿号隔开，如 5、6），确属新增的请清空；改好后点“检查解析结果”重新比对，确认无误再保存。",
     align_unchanged: |n| format!("另有 {n} 条条号和内容都未变，不再列出。"),
     align_new: "新稿条文",
     align_old: "对应原条文（条号）",
@@ -270,4 +293,46 @@ pub static ZH_CN: TrailTexts = TrailTexts {
     carried_deleted: |n| {
         format!("另有 {n} 条意见针对的条文在本稿中已删去，仍计入意见总数并在意见汇总表中单列。")
     },
+    amend_legend: "修改决定（修正案）草案",
+    amend_check: "粘贴的是修改决定或修正案草案：按各条修改意见修改下面选定的文本，得出修改后的全文",
+    amend_hint: "各条以“一、”“二、”编号，如“将第十条修改为：……”“在第二十条后增加一条，作为第二十一条：……”“删去第三十条”“将第五条中的“一年”修改为“六个月””。",
+    amend_base: "所修改的文本",
+    amend_base_pasted: "粘贴现行文本",
+    amend_base_text: "现行文本",
+    amend_base_text_hint: "所修改的文本不在本系统中时（例如现行有效的法规），把它的全文粘贴在这里，并在上面选择“粘贴现行文本”。",
+    amend_in_force: "现行文本",
+    amend_title: |title, base| format!("{title}（对{base}的修改）"),
+    amend_lead: "本稿由下列修改形成。您可以对其中任何一处修改提意见，也可以对修改后的全文逐条提意见。",
+    amend_result: |new, old, applied| {
+        if !applied {
+            return "这一处修改未能对应到所修改的文本，修改后的全文中未作这处改动。".into();
+        }
+        match (new.is_empty(), old.is_empty()) {
+            (true, false) => format!("删去原{}。", old.join("、")),
+            (false, true) => format!("修改后为{}。", new.join("、")),
+            (false, false) if old.join("、") == new.join("、") => format!("修改后为{}。", new.join("、")),
+            (false, false) => format!("原{}，修改后为{}。", old.join("、"), new.join("、")),
+            (true, true) => String::new(),
+        }
+    },
+    amend_comment: "对这处修改提意见",
+    amend_target: |n| format!("第{}处修改", crate::domain::statute::chinese_numeral(n)),
+    amend_problem: amend_problem_zh,
+    queue_now: |version, label| match label {
+        Some(l) => format!("现为{version}{l}"),
+        None => format!("{version}中已删去"),
+    },
 };
+
+fn amend_problem_zh(p: &crate::domain::amend::AmendProblem) -> String {
+    use crate::domain::amend::AmendProblem as P;
+    match p {
+        P::NotUnderstood => "没有看懂这一处修改。能识别的写法有：将第N条（第M款）修改为：…… / 将第N条中的“甲”修改为“乙” / 在第N条后增加一条，作为第M条：…… / 第N条增加一款，作为第M款：…… / 删去第N条（第M款）。这一处已原样保留，请对照原文手工修改，或改写后重新检查。".into(),
+        P::NoSuchArticle { article } => format!("所修改的文本中没有{article}。请核对条号，或检查所选的文本是否正确。"),
+        P::NoSuchParagraph { article, paragraph } => format!("{article}没有第{}款。", crate::domain::statute::chinese_numeral(*paragraph)),
+        P::WordsNotFound { article, words } => format!("{article}中没有找到“{words}”。"),
+        P::NoText => "“修改为”或“增加”之后没有给出新的条文内容（应写在冒号后的引号中）。".into(),
+        P::LooksLikeAmendment => "这段文字看起来是修改决定或修正案草案（以“一、将第……条修改为”这样的条目组成）。如果是，请勾选上面的“粘贴的是修改决定或修正案草案”并选择所修改的文本，系统会据此得出修改后的全文。".into(),
+        P::NoPoints => "没有找到以“一、”“二、”编号的修改条目。如果粘贴的是完整的条文，请取消上面“修改决定”的勾选。".into(),
+    }
+}

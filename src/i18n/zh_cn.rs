@@ -677,6 +677,7 @@ static PRIVACY: &[(&str, &str)] = &[
 fn level(k: ProvisionKind) -> &'static str {
     match k {
         ProvisionKind::Part => "编",
+        ProvisionKind::Subpart => "分编",
         ProvisionKind::Chapter => "章",
         ProvisionKind::Section => "节",
         ProvisionKind::Article => "条",
@@ -705,6 +706,14 @@ fn parse_warning(w: &ParseWarning) -> String {
             let short: String = text.chars().take(30).collect();
             format!("第 {line} 行：“{short}”不属于任何一条，保存后不会显示。")
         }
+        ParseWarning::Amendment { point: 0, problem } => {
+            (crate::i18n::trail::ZH_CN.amend_problem)(problem)
+        }
+        ParseWarning::Amendment { point, problem } => format!(
+            "第{}处修改：{}",
+            crate::domain::statute::chinese_numeral(*point),
+            (crate::i18n::trail::ZH_CN.amend_problem)(problem)
+        ),
         ParseWarning::NoArticles => {
             "没有识别出任何条文（每条应以“第一条”“第二条”这样的编号开头）。".into()
         }

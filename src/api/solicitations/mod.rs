@@ -72,6 +72,8 @@ pub struct DraftEditorData {
     pub checked: String,
     /// How the checked text pairs with the current version, when there is one.
     pub alignment: Option<Alignment>,
+    /// The versions an amending draft can amend, newest first: (id, label).
+    pub versions: Vec<(i64, String)>,
 }
 
 /// The alignment of a checked new version with the current one, as staff review and correct it.

@@ -201,6 +201,74 @@ fn fingerprint(text: &str) -> String {
     crate::server::auth::token_hash(text)[..16].to_string()
 }
 
+/// What a check or a save is of: the text, and for an amending draft the text it amends.
+#[cfg(feature = "ssr")]
+fn checked_key(form: &FormState, text: &str) -> String {
+    if form.value("amending") == "1" {
+        fingerprint(&format!(
+            "amend\n{}\n{}\n{text}",
+            form.value("amends"),
+            form.value("base_text")
+        ))
+    } else {
+        fingerprint(text)
+    }
+}
+
+/// The version that the pasted text makes: a full text as parsed; or, for an amending draft
+/// (修改决定, 修正案草案), its points applied to the version staff chose or the text in force
+/// they pasted, giving the amended full text (the source to store) with the points in it. A
+/// missing text to amend is a problem of that field.
+#[cfg(feature = "ssr")]
+async fn made_version(
+    state: &crate::server::state::AppState,
+    id: i64,
+    text: &str,
+    form: &FormState,
+) -> Result<Result<(String, ParsedDraft), (String, crate::domain::text::Problem)>, AppError> {
+    use crate::domain::{amend, solicitation::DRAFT_SOURCE, statute, text::Problem};
+    if form.value("amending") != "1" {
+        let mut parsed = statute::parse(text);
+        if amend::looks_like_amendment(text) {
+            parsed.warnings.insert(
+                0,
+                statute::ParseWarning::Amendment {
+                    point: 0,
+                    problem: amend::AmendProblem::LooksLikeAmendment,
+                },
+            );
+        }
+        return Ok(Ok((text.to_string(), parsed)));
+    }
+    let amends = form.value("amends");
+    let base = if amends == "text" {
+        match crate::domain::text::clean(&form.value("base_text"), DRAFT_SOURCE) {
+            Ok(t) => (
+                statute::parse(&t),
+                crate::i18n::t().tr.amend_in_force.to_string(),
+            ),
+            Err(p) => return Ok(Err(("base_text".into(), p))),
+        }
+    } else {
+        let version = amends.trim().parse::<i64>().ok();
+        match version {
+            Some(v) => match crate::server::db::solicitations::draft(&state.db, id, Some(v)).await?
+            {
+                Some(d) if d.info.id == v => (d.parsed, d.info.label),
+                _ => return Ok(Err(("amends".into(), Problem::Required))),
+            },
+            None => return Ok(Err(("amends".into(), Problem::Required))),
+        }
+    };
+    let (full, applied, warnings) = amend::apply(&base.0, &base.1, text);
+    let mut parsed = statute::parse(&full);
+    let mut all = warnings;
+    all.append(&mut parsed.warnings);
+    parsed.warnings = all;
+    parsed.amendment = Some(applied);
+    Ok(Ok((full, parsed)))
+}
+
 /// Staff's pairing corrections as the form keeps them: one `anchor=typed` a line.
 #[cfg(feature = "ssr")]
 fn corrections(kept: &str) -> Vec<(String, String)> {
@@ -266,14 +334,16 @@ fn alignment(
         }
         for &j in &l.new {
             let anchor = new_anchors[j].clone();
-            let was = found[j].map(|i| number(&a[i].label)).unwrap_or_default();
+            let numbers = |olds: &[usize]| {
+                olds.iter()
+                    .map(|&i| number(&a[i].label))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            };
+            let was = numbers(&found[j]);
             let value = match typed.iter().find(|(x, _)| *x == anchor) {
                 Some((_, v)) => v.clone(),
-                None => l
-                    .old
-                    .first()
-                    .map(|&i| number(&a[i].label))
-                    .unwrap_or_default(),
+                None => numbers(&l.old),
             };
             rows.push(PairRow {
                 anchor,
@@ -300,7 +370,7 @@ fn alignment(
 /// current version), else empty with the next version's label. Staff only.
 #[server(endpoint = "staff/solicitations/draft-form")]
 pub async fn draft_form(id: i64, draft: Option<String>) -> Result<DraftEditorData, AppError> {
-    use crate::domain::{policy::Permission, solicitation::DRAFT_SOURCE, statute, trail};
+    use crate::domain::{policy::Permission, solicitation::DRAFT_SOURCE, trail};
     use crate::server::{db, guard};
     let (state, _) = guard::staff(Permission::ManageSolicitations).await?;
     let s = db::solicitations::get(&state.db, id)
@@ -328,7 +398,10 @@ pub async fn draft_form(id: i64, draft: Option<String>) -> Result<DraftEditorDat
     let cleaned = crate::domain::text::clean(&form.value("text"), DRAFT_SOURCE).ok();
     let (preview, checked) = match cleaned {
         Some(text) if form.value("intent") == "check" => {
-            (Some(statute::parse(&text)), fingerprint(&text))
+            match made_version(&state, id, &text, &form).await? {
+                Ok((_, parsed)) => (Some(parsed), checked_key(&form, &text)),
+                Err(_) => (None, String::new()),
+            }
         }
         _ => (None, String::new()),
     };
@@ -344,6 +417,7 @@ pub async fn draft_form(id: i64, draft: Option<String>) -> Result<DraftEditorDat
         _ => None,
     };
     Ok(DraftEditorData {
+        versions: s.versions.iter().map(|v| (v.id, v.label.clone())).collect(),
         solicitation: s.summary,
         state: form,
         preview,
@@ -374,6 +448,9 @@ pub async fn save_draft_version(
     adopted_on: Option<String>,
     promulgated_on: Option<String>,
     official_url: Option<String>,
+    amending: Option<String>,
+    amends: Option<String>,
+    base_text: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::{
         policy::Permission,
@@ -416,6 +493,16 @@ pub async fn save_draft_version(
         .with("adopted_on", &adopted_on)
         .with("promulgated_on", &promulgated_on)
         .with("official_url", &official_url)
+        .with(
+            "amending",
+            if amending.as_deref() == Some("1") {
+                "1"
+            } else {
+                ""
+            },
+        )
+        .with("amends", amends.unwrap_or_default())
+        .with("base_text", base_text.unwrap_or_default())
         .with("intent", "check");
     let (state, user) =
         guard::staff_for_form(Permission::ManageSolicitations, &form, &return_to).await?;
@@ -433,13 +520,19 @@ pub async fn save_draft_version(
             &crate::domain::time::iso_date(db::now_ms()),
         )
     });
-    if errors.is_empty() && intent == "save" && checked != fingerprint(&text) {
+    if errors.is_empty() && intent == "save" && checked != checked_key(&form, &text) {
         errors.add(FORM, Problem::NotPreviewed);
     }
     if db::solicitations::get(&state.db, id).await?.is_none() {
         return Err(guard::fail(AppError::NotFound));
     }
-    let parsed = statute::parse(&text);
+    let (source, parsed) = match made_version(&state, id, &text, &form).await? {
+        Ok(made) => made,
+        Err((field, problem)) => {
+            errors.add(&field, problem);
+            (text.clone(), statute::parse(&text))
+        }
+    };
     let current = db::solicitations::draft(&state.db, id, None).await?;
     let mut step = None;
     if errors.is_empty() && intent == "save" {
@@ -489,7 +582,7 @@ pub async fn save_draft_version(
         &state.db,
         id,
         &label,
-        &text,
+        &source,
         &parsed,
         step,
         enactment.as_ref(),

@@ -4,7 +4,7 @@
 
 use crate::api::solicitations::{get_solicitation, SolicitationPage};
 use crate::components::{
-    draft::{CommentLinks, DraftBody, DraftContents},
+    draft::{AmendmentPoints, CommentLinks, DraftBody, DraftContents},
     feedback::ErrorView,
     solicitation::phase_text,
 };
@@ -173,12 +173,14 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
             <p class="notice">{t.sol_old_version_notice}" "<a href=format!("/solicitations/{id}")>{t.sol_read_current}</a></p>
         });
         let links = Some(CommentLinks { solicitation_id: id, heat: p.heat.clone(), open: open && p.is_current });
+        let amendment = d.parsed.amendment.clone().map(|a| view! { <AmendmentPoints a links=links.clone()/> });
         view! {
             <section class="draft" aria-labelledby="draft-heading">
                 <h2 id="draft-heading">{t.sol_version}"："{d.info.label.clone()}</h2>
                 {versions}
                 {enacted}
                 {old}
+                {amendment}
                 <DraftContents parsed=d.parsed.clone()/>
                 <DraftBody parsed=d.parsed links/>
                 {(p.heat_deleted > 0).then(|| view! { <p class="hint">{(t.tr.carried_deleted)(p.heat_deleted)}</p> })}

@@ -3,7 +3,7 @@
 
 use crate::api::solicitations::{draft_form, Alignment, DraftEditorData, SaveDraftVersion};
 use crate::components::{
-    draft::{DraftBody, DraftContents, ParseWarnings},
+    draft::{AmendmentPoints, DraftBody, DraftContents, ParseWarnings},
     feedback::{ErrorSummary, ErrorView},
     field::{field_id, Control, Field},
     opinion::Checkbox,
@@ -47,7 +47,7 @@ fn PairingTable(a: Alignment, s: FormState) -> impl IntoView {
                     <td data-label=t.tr.align_old>
                         <input type="hidden" name="pair_new[]" value=r.anchor.clone()/>
                         <input type="hidden" name="pair_was[]" value=r.was/>
-                        <input type="text" name="pair_old[]" id=id value=r.value size="10" maxlength="20"
+                        <input type="text" name="pair_old[]" id=id value=r.value size="10" maxlength="60"
                             aria-label=(t.tr.align_input)(&label)
                             aria-invalid=invalid.then_some("true")
                             aria-describedby=invalid.then(|| err_id.clone())/>
@@ -85,13 +85,35 @@ fn Editor(data: DraftEditorData, action: ServerAction<SaveDraftVersion>) -> impl
         ("adopted_on", t.tr.adopted_on),
         ("promulgated_on", t.tr.promulgated_on),
         ("official_url", t.tr.official_url),
+        ("amends", t.tr.amend_base),
+        ("base_text", t.tr.amend_base_text),
     ];
+    let amends = s.value("amends");
+    let amends_problem = s
+        .problem("amends")
+        .map(|p| (t.problem)(t.tr.amend_base, &p));
+    let amends_invalid = amends_problem.is_some();
+    let base_options = data
+        .versions
+        .iter()
+        .map(|(v, label)| {
+            let value = v.to_string();
+            let selected = amends == value;
+            view! { <option value=value selected=selected>{label.clone()}</option> }
+        })
+        .collect_view();
+    let amendment = data
+        .preview
+        .as_ref()
+        .and_then(|p| p.amendment.clone())
+        .map(|a| view! { <AmendmentPoints a/> });
     let preview = data.preview.clone().map(|p| {
         let count = p.articles().len();
         view! {
             <section class="story" aria-labelledby="preview-title">
                 <h2 id="preview-title">{t.draft_preview}"（"{count}{t.draft_articles}"）"</h2>
                 <ParseWarnings warnings=p.warnings.clone()/>
+                {amendment}
                 <DraftContents parsed=p.clone()/>
                 <div class="preview"><DraftBody parsed=p/></div>
             </section>
@@ -113,6 +135,25 @@ fn Editor(data: DraftEditorData, action: ServerAction<SaveDraftVersion>) -> impl
                 hint=t.draft_label_hint max=VERSION_LABEL.max required=true/>
             <Field name="text" label=t.draft_text value=s.value("text") problem=s.problem("text")
                 max=DRAFT_SOURCE.max required=true control=Control::TextArea(18)/>
+            <fieldset class="enactment">
+                <legend>{t.tr.amend_legend}</legend>
+                <Checkbox name="amending" label=view! { {t.tr.amend_check} }.into_any()
+                    checked=s.value("amending") == "1"/>
+                <p class="hint">{t.tr.amend_hint}</p>
+                <div class=if amends_invalid { "field has-error" } else { "field" }>
+                    <label for="f-amends">{t.tr.amend_base}</label>
+                    <select id="f-amends" name="amends"
+                        aria-invalid=amends_invalid.then_some("true")
+                        aria-describedby=amends_invalid.then_some("f-amends-error")>
+                        {base_options}
+                        <option value="text" selected=amends == "text">{t.tr.amend_base_pasted}</option>
+                    </select>
+                    {amends_problem.map(|p| view! { <p class="error" id="f-amends-error">{p}</p> })}
+                </div>
+                <Field name="base_text" label=t.tr.amend_base_text value=s.value("base_text")
+                    problem=s.problem("base_text") hint=t.tr.amend_base_text_hint
+                    max=DRAFT_SOURCE.max control=Control::TextArea(6)/>
+            </fieldset>
             <fieldset class="enactment">
                 <legend>{t.tr.enacted_legend}</legend>
                 <Checkbox name="enacted" label=view! { {t.tr.enacted_check} }.into_any()

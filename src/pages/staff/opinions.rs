@@ -127,7 +127,8 @@ fn QueueView(d: QueueData, action: ServerAction<Moderate>) -> impl IntoView {
                 </td>
                 <td><a href=format!("/staff/opinions/{}", o.id)>{o.code.clone()}</a></td>
                 <td data-label=t.op_about>{o.solicitation_title.clone()}
-                    {(!o.target_label.is_empty()).then(|| format!(" · {}", o.target_label))}</td>
+                    {(!o.target_label.is_empty()).then(|| format!(" · {}", o.target_label))}
+                    {o.target_now.clone().map(|n| view! { " "<span class="hint">"（"{n}"）"</span> })}</td>
                 <td data-label=t.op_content>{o.excerpt.clone()}</td>
                 <td data-label=t.op_name>{o.name.clone()}" "<span class="phone">{o.phone_masked.clone()}</span></td>
                 <td data-label=t.op_channel>{(t.channel)(o.channel)}" · "{format_date_zh(&o.received_on)}</td>

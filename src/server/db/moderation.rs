@@ -236,6 +236,8 @@ struct QueueRow {
     solicitation_id: i64,
     solicitation_title: String,
     target_label: String,
+    target: String,
+    draft_version_id: Option<i64>,
     excerpt: String,
     name: String,
     phone: String,
@@ -259,7 +261,7 @@ enum Plan {
 }
 
 const COLUMNS: &str = "o.id, o.tracking_code, o.solicitation_id, s.title AS solicitation_title, \
-     o.target_label, SUBSTR(o.content, 1, 60) AS excerpt, o.name, o.phone, o.channel, \
+     o.target_label, o.target, o.draft_version_id, SUBSTR(o.content, 1, 60) AS excerpt, o.name, o.phone, o.channel, \
      o.status, o.received_on";
 
 async fn try_page(
@@ -384,6 +386,9 @@ pub async fn queue(db: &Db, scope: Scope, f: &QueueFilter) -> Result<QueuePage, 
                 solicitation_id: r.solicitation_id,
                 solicitation_title: r.solicitation_title,
                 target_label: r.target_label,
+                target: r.target,
+                version_id: r.draft_version_id,
+                target_now: None,
                 excerpt: r.excerpt,
                 name: r.name,
                 phone_masked: mask_phone(&r.phone),
