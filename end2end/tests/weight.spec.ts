@@ -1,5 +1,5 @@
 import { test, expect, Page, Browser, TestInfo } from '@playwright/test';
-import { openSolicitation, signIn, visitorPage, writeStory } from './helpers';
+import { openSolicitation, ready, signIn, visitorPage, writeStory } from './helpers';
 
 /** What a first view of `path` downloads, in a new browser with an empty cache: every response
  *  with its type and the bytes it took on the wire (headers and encoded body). */
@@ -126,4 +126,59 @@ test('a first view stays within its budget', async ({ page, browser }, info) => 
   console.log(`first view /staff/opinions: ${total} B (budget ${BUDGET.staff} B)`);
   expect(total, `first view of /staff/opinions: ${total} B, over ${BUDGET.staff} B`).toBeLessThanOrEqual(BUDGET.staff);
   await staff.context().close();
+});
+
+/** `n` in Chinese numerals as articles are numbered (n < 1000). */
+function cn(n: number): string {
+  const d = '零一二三四五六七八九';
+  const [h, t, u] = [Math.floor(n / 100), Math.floor(n / 10) % 10, n % 10];
+  let s = '';
+  if (h) s += d[h] + '百' + (t === 0 && u ? '零' : '');
+  if (t) s += (h === 0 && t === 1 ? '' : d[t]) + '十';
+  if (u) s += d[u];
+  return s;
+}
+
+/** A law of `count` articles in chapters of twelve; `edit` may reword an article's text. */
+function law(title: string, count: number, edit: (n: number, text: string) => string): string {
+  const subjects = ['街道办事处', '区人民政府', '民政部门', '居民委员会', '养老服务机构', '卫生健康部门', '财政部门', '市场监管部门'];
+  const duties = ['统筹辖区内的助餐服务', '建立老年人信息档案', '组织志愿者上门探访', '开展适老化改造', '公布服务价格和服务内容', '保障服务设施用房', '建立投诉处理制度', '定期开展服务质量评估', '落实运营补贴', '培训护理人员'];
+  const lines = [title];
+  for (let n = 1; n <= count; n++) {
+    if (n % 12 === 1) lines.push(`第${cn(Math.floor(n / 12) + 1)}章　第${cn(Math.floor(n / 12) + 1)}部分规定`);
+    const text = `${subjects[n % subjects.length]}应当${duties[(n * 7) % duties.length]}，每年向社会报告第${n}项工作的情况，并接受人民代表大会代表的监督。`;
+    lines.push(`第${cn(n)}条　${edit(n, text)}`);
+  }
+  return lines.join('\n');
+}
+
+async function saveVersion(page: Page, id: string, label: string, text: string) {
+  await page.goto(`/staff/solicitations/${id}/draft`);
+  await ready(page);
+  await page.getByLabel('版本名称').fill(label);
+  await page.getByLabel('草案全文').fill(text);
+  await page.getByRole('button', { name: '检查解析结果' }).click();
+  await page.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(page.getByText('新版本草案已保存。')).toBeVisible();
+}
+
+test('the 对照表 of a 120-article law stays within the page budget', async ({ page, browser }, info) => {
+  test.setTimeout(90_000);
+  const id = await openSolicitation(page, `长篇对照表 ${info.project.name}-${Date.now()}`);
+  await saveVersion(page, id, '一审稿', law('居家养老服务条例（草案一审稿）', 120, (_, t) => t));
+  await saveVersion(page, id, '二审稿', law('居家养老服务条例（草案二审稿）', 120, (n, t) => (n % 4 === 0 ? t.replace('每年', '每半年') : t)));
+  const path = `/solicitations/${id}/compare`;
+  const seen = await firstView(browser, info, path);
+  const total = seen.reduce((n, r) => n + r.bytes, 0);
+  const js = info.project.use.javaScriptEnabled !== false;
+  console.log(`first view ${path} (120 articles)${js ? '' : ' without JavaScript'}: ${total} B`);
+  expect(total, `first view of a 120-article 对照表: ${total} B, over ${BUDGET.public} B`).toBeLessThanOrEqual(BUDGET.public);
+  if (!js) {
+    expect(seen.filter((r) => r.type === 'script' || /\.(js|wasm)(\?|$)/.test(r.url))).toEqual([]);
+  }
+  const visitor = await visitorPage(browser, info);
+  await visitor.goto(path);
+  await expect(visitor.locator('table.compare tbody tr')).toHaveCount(120);
+  await expect(visitor.locator('table.compare tbody tr ins')).toHaveCount(30);
+  await visitor.context().close();
 });
