@@ -76,6 +76,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#a61b1b"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="alternate" type="application/rss+xml" href="/feeds/stories.xml" title=t().feeds.stories_title/>
+                <link rel="alternate" type="application/rss+xml" href="/feeds/solicitations.xml" title=t().feeds.open_title/>
                 <BundleTags options/>
                 <MetaTags/>
             </head>

@@ -5,6 +5,7 @@
 
 pub mod consultations;
 pub mod deputies;
+pub mod feeds;
 pub mod trail;
 mod zh_cn;
 
@@ -19,6 +20,8 @@ pub struct Texts {
     pub dp: &'static deputies::DeputyTexts,
     /// The legislative trail: versions of a draft compared.
     pub tr: &'static trail::TrailTexts,
+    /// Feeds (RSS) of stories and open calls.
+    pub feeds: &'static feeds::FeedTexts,
     pub app_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,

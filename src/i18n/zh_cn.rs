@@ -141,6 +141,7 @@ pub static TEXTS: Texts = Texts {
     cs: &super::consultations::ZH_CN,
     dp: &super::deputies::ZH_CN,
     tr: &super::trail::ZH_CN,
+    feeds: &super::feeds::ZH_CN,
     app_name: "民意直通车",
     skip_to_content: "跳到正文",
     nav_label: "主导航",

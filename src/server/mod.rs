@@ -9,6 +9,7 @@ pub mod config;
 pub mod csrf;
 pub mod db;
 pub mod export;
+pub mod feeds;
 pub mod guard;
 pub mod headers;
 pub mod markdown;

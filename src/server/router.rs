@@ -557,6 +557,13 @@ pub fn router(state: AppState) -> Router {
             get(export_comparison_xlsx),
         )
         .route("/consultations.ics", get(calendar_feed))
+        .route("/robots.txt", get(super::feeds::robots))
+        .route("/sitemap.xml", get(super::feeds::sitemap))
+        .route("/feeds/stories.xml", get(super::feeds::stories_feed))
+        .route(
+            "/feeds/solicitations.xml",
+            get(super::feeds::solicitations_feed),
+        )
         .route("/deputies/{id}/qr.svg", get(deputy_qr))
         .route("/consultations/{id}/calendar.ics", get(calendar_one))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
