@@ -862,5 +862,28 @@ async fn an_amending_draft_makes_the_amended_text(db: Db) {
         label.starts_with("二、将第三条中的“助餐点”修改为"),
         "{label}"
     );
+    // The 意见汇总表 shows the point's own words as the text commented on.
+    let id: i64 = sqlx::query_scalar("SELECT MAX(id) FROM opinions")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    db::opinions::transition(&db, id, None, None, OpinionStatus::Accepted, "", true, None)
+        .await
+        .unwrap();
+    let report = db::reports::create(&db, sol, "意见汇总表", s.clerk)
+        .await
+        .unwrap();
+    let r = db::reports::get(&db, report, false).await.unwrap().unwrap();
+    let row = r
+        .items
+        .iter()
+        .find(|i| i.target == "amd-2")
+        .expect("a row for the point");
+    assert!(
+        row.article_text
+            .starts_with("二、将第三条中的“助餐点”修改为“助餐点和老年活动室”"),
+        "{}",
+        row.article_text
+    );
 }
 on_both!(amending_draft, an_amending_draft_makes_the_amended_text);

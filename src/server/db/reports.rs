@@ -346,6 +346,20 @@ pub async fn get(db: &Db, id: i64, with_personal: bool) -> Result<Option<Report>
         for (i, a) in d.parsed.articles().into_iter().enumerate() {
             order.insert(a.anchor.clone(), (1 + i, a.label.clone(), a.plain_text()));
         }
+        // A version made by an amending draft: its points, with their text as written, after
+        // the articles.
+        let after = order.len();
+        for (k, p) in d
+            .parsed
+            .amendment
+            .iter()
+            .flat_map(|a| &a.points)
+            .enumerate()
+        {
+            let key = crate::domain::amend::target_key(p.number);
+            let text = format!("{}{}", p.label, p.text);
+            order.insert(key, (after + k, p.title(), text));
+        }
     }
     let base = order.len();
     for (i, q) in questions.iter().enumerate() {
