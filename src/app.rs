@@ -18,6 +18,7 @@ use crate::pages::{
         not_found::NotFound,
         opinion_form::OpinionFormPage,
         privacy::PrivacyPage,
+        search::{SearchBox, SearchPage},
         solicitation::SolicitationPageView,
         solicitations::SolicitationListPage,
         stats::StatsPageView,
@@ -60,6 +61,8 @@ use leptos_router::{
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SiteInfo {
     pub org_name: String,
+    /// The site's public address, `https://minyi.example.gov.cn`, for share cards and feeds.
+    pub site_url: String,
 }
 
 /// The HTML document around `App`. Its head loads the bundle under the names of this build
@@ -114,6 +117,7 @@ pub fn App() -> impl IntoView {
                             <li><a href="/stats">{t.nav_stats}</a></li>
                         </ul>
                     </nav>
+                    <SearchBox id="site-q"/>
                 </div>
             </header>
             <main id="main" class="wrap" tabindex="-1">
@@ -134,6 +138,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/track") view=TrackLookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/track/:code") view=TrackPageView ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/stats") view=StatsPageView ssr=SsrMode::Async/>
                     <Route path=path!("/staff/login") view=LoginPage ssr=SsrMode::Async/>
                     <ParentRoute path=path!("/staff") view=StaffLayout ssr=SsrMode::Async>

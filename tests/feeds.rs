@@ -102,5 +102,99 @@ async fn feeds_show_only_what_is_public(db: Db) {
         .unwrap_or_default()
         .contains("立法中"));
     assert!(!open.body.contains("尚未发布的征集"));
+
+    // What became of one call: the versions of its draft so far; none for a hidden call.
+    let trail = app
+        .get(&format!("/feeds/solicitations/{}.xml", s.sol), None)
+        .await;
+    assert_eq!(trail.status, 200);
+    let channel = rss::Channel::read_from(trail.body.as_bytes()).expect("an RSS 2.0 feed");
+    assert_eq!(channel.title(), "养老服务条例草案征求意见 · 进展");
+    let titles: Vec<&str> = channel.items().iter().filter_map(|i| i.title()).collect();
+    assert_eq!(titles, vec!["养老服务条例草案征求意见：发布征求意见稿"]);
+    assert!(channel.items()[0]
+        .link()
+        .unwrap_or_default()
+        .contains(&format!("/solicitations/{}?version=", s.sol)));
+    for path in [
+        format!("/feeds/solicitations/{hidden}.xml"),
+        "/feeds/solicitations/abc.xml".to_string(),
+        "/feeds/solicitations/999999.xml".to_string(),
+    ] {
+        assert_eq!(app.get(&path, None).await.status, 404, "{path}");
+    }
+    let page = app.get(&format!("/solicitations/{}", s.sol), None).await;
+    assert!(page
+        .body
+        .contains(&format!("href=\"/feeds/solicitations/{}.xml\"", s.sol)));
 }
 on_both!(feeds, feeds_show_only_what_is_public);
+
+/// The `content` of the first `<meta>` whose `attr` is `value`.
+fn meta<'a>(body: &'a str, attr: &str, value: &str) -> Option<&'a str> {
+    let at = body.find(&format!("<meta {attr}=\"{value}\" content=\""))?;
+    let rest = &body[at..];
+    let start = rest.find("content=\"")? + 9;
+    let end = rest[start..].find('"')?;
+    Some(&rest[start..start + end])
+}
+
+async fn every_public_page_has_a_share_card(db: Db) {
+    let app = start(db.clone()).await;
+    let s = setup(&db, true).await;
+    story(&db, s.clerk, "旧楼加装电梯的意见写进了条例", "lift", true).await;
+    let pages = [
+        "/".to_string(),
+        "/stories".into(),
+        "/stories/lift".into(),
+        "/solicitations".into(),
+        format!("/solicitations/{}", s.sol),
+        format!("/solicitations/{}/compare", s.sol),
+        "/consultations".into(),
+        "/deputies".into(),
+        "/stats".into(),
+        "/privacy".into(),
+        "/search?q=%E7%94%B5%E6%A2%AF".into(),
+    ];
+    for path in &pages {
+        let r = app.get(path, None).await;
+        assert_eq!(r.status, 200, "{path}");
+        for (attr, name) in [
+            ("property", "og:title"),
+            ("property", "og:description"),
+            ("property", "og:site_name"),
+            ("name", "description"),
+            ("name", "twitter:card"),
+        ] {
+            let v = meta(&r.body, attr, name);
+            assert!(v.is_some_and(|v| !v.is_empty()), "{path}: no {name}");
+        }
+        let image = meta(&r.body, "property", "og:image").unwrap_or_default();
+        assert!(
+            image.starts_with("http") && image.ends_with("/share.png"),
+            "{path}: {image}"
+        );
+        let url = meta(&r.body, "property", "og:url").unwrap_or_default();
+        assert!(url.starts_with("http"), "{path}: {url}");
+        assert!(
+            !url.contains('?'),
+            "{path}: the address without its query: {url}"
+        );
+    }
+    let r = app.get("/stories/lift", None).await;
+    assert_eq!(
+        meta(&r.body, "property", "og:title"),
+        Some("旧楼加装电梯的意见写进了条例")
+    );
+    assert_eq!(
+        meta(&r.body, "property", "og:description"),
+        Some("旧楼加装电梯的意见写进了条例的摘要")
+    );
+    assert_eq!(meta(&r.body, "property", "og:type"), Some("article"));
+    // A private page names no address of its own on its card.
+    let r = app.get("/track", None).await;
+    assert!(meta(&r.body, "property", "og:url").is_none());
+    let image = app.get("/share.png", None).await;
+    assert_eq!(image.status, 200);
+}
+on_both!(share, every_public_page_has_a_share_card);

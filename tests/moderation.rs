@@ -724,14 +724,15 @@ async fn the_keyword_index_finds_what_reading_every_text_finds(db: Db) {
     ] {
         let mut expected: Vec<i64> = contents
             .iter()
-            .filter(|(_, t)| t.contains(keyword))
+            // Words apart are each required, wherever they stand.
+            .filter(|(_, t)| keyword.split_whitespace().all(|w| t.contains(w)))
             .map(|(id, _)| *id)
             .collect();
         expected.reverse();
         assert_eq!(
             all_pages(&db, keyword).await,
             expected,
-            "the queue for {keyword:?} shows every opinion holding it, newest first"
+            "the queue for {keyword:?} shows every opinion holding its words, newest first"
         );
     }
 }

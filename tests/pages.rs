@@ -28,6 +28,11 @@ const UNWATCHED: &[&str] = &[
     "page_version",
     "page_changes",
     "opinion_grams",
+    // The search index: derived from watched tables, and read only by /search, which is never
+    // cached (one page per query).
+    "search_docs",
+    "search_dirty",
+    "search_grams",
 ];
 
 async fn every_table_a_page_may_show_bumps_the_version(db: Db) {
@@ -35,7 +40,8 @@ async fn every_table_a_page_may_show_bumps_the_version(db: Db) {
         db::Backend::Sqlite => (
             sqlx::query_scalar(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-                 AND name NOT LIKE '_sqlx%' AND name NOT LIKE 'opinion_grams_%' ORDER BY name",
+                 AND name NOT LIKE '_sqlx%' AND name NOT LIKE 'opinion_grams_%' \
+                 AND name NOT LIKE 'search_grams_%' ORDER BY name",
             )
             .fetch_all(&db.pool)
             .await

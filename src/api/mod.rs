@@ -11,6 +11,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod opinions;
 pub mod reports;
+pub mod search;
 pub mod solicitations;
 pub mod stats;
 pub mod stories;

@@ -35,3 +35,42 @@ pub async fn public_stats(solicitation: Option<i64>) -> Result<StatsPage, AppErr
         solicitations: db::stats::per_solicitation(&state.db).await?,
     })
 }
+
+/// The home page's headline figures, the very figures of `/stats` (one computation serves both),
+/// and the latest outcome of a call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    pub received: i64,
+    /// Adopted in full or in part.
+    pub adopted: i64,
+    pub adoption_rate: Option<f64>,
+    pub median_days_to_feedback: Option<f64>,
+    /// (solicitation id, its title, the start of its outcome as plain text).
+    pub latest_outcome: Option<(i64, String, String)>,
+}
+
+/// The home page's figures. Anyone may call it.
+#[server(endpoint = "stats/home")]
+pub async fn home_figures() -> Result<Headline, AppError> {
+    use crate::server::{db, guard, markdown::plain_text};
+    let state = guard::state()?;
+    let s = db::stats::compute(&state.db, None).await?;
+    let latest_outcome =
+        db::solicitations::latest_outcome(&state.db)
+            .await?
+            .map(|(id, title, md)| {
+                let text = plain_text(&md).replace('\n', " ");
+                let excerpt: String = match text.chars().count() {
+                    n if n > 120 => text.chars().take(119).chain(['…']).collect(),
+                    _ => text,
+                };
+                (id, title, excerpt)
+            });
+    Ok(Headline {
+        received: s.received,
+        adopted: s.adopted + s.partially_adopted,
+        adoption_rate: s.adoption_rate,
+        median_days_to_feedback: s.median_days_to_feedback,
+        latest_outcome,
+    })
+}

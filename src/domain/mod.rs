@@ -16,6 +16,7 @@ pub mod notification;
 pub mod opinion;
 pub mod policy;
 pub mod report;
+pub mod search;
 pub mod similarity;
 pub mod solicitation;
 pub mod stats;

@@ -69,6 +69,10 @@ pub struct QueueFilter {
     /// whose opinions are on that article of the current version. Never read from a URL.
     #[serde(skip)]
     pub target_in: Option<Vec<(i64, String)>>,
+    /// Only opinions the public may read: accepted, their authors having allowed publication,
+    /// on a call that is not a draft. Set by the public search; never read from a URL.
+    #[serde(skip)]
+    pub published: bool,
 }
 
 fn valid_date(s: &str) -> bool {
@@ -105,6 +109,7 @@ impl QueueFilter {
             sort: get("sort").and_then(Sort::from_code),
             after: id("after").filter(|a| *a > 0),
             target_in: None,
+            published: false,
         }
     }
 
@@ -513,6 +518,7 @@ mod tests {
             sort: Some(Sort::Oldest),
             after: Some(99),
             target_in: None,
+            published: false,
         };
         let q = f.to_query();
         let pairs: Vec<(String, String)> = q

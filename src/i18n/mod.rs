@@ -6,6 +6,7 @@
 pub mod consultations;
 pub mod deputies;
 pub mod feeds;
+pub mod search;
 pub mod trail;
 mod zh_cn;
 
@@ -22,7 +23,14 @@ pub struct Texts {
     pub tr: &'static trail::TrailTexts,
     /// Feeds (RSS) of stories and open calls.
     pub feeds: &'static feeds::FeedTexts,
+    /// The search page and the search box.
+    pub search: &'static search::SearchTexts,
     pub app_name: &'static str,
+    /// The `og:locale` of the share card.
+    pub og_locale: &'static str,
+    /// The description of a page that has none of its own, on its share card.
+    pub share_description: &'static str,
+    pub share_image_alt: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
     pub nav_home: &'static str,
@@ -135,6 +143,9 @@ pub struct Texts {
     pub nav_solicitations: &'static str,
     pub nav_track: &'static str,
     pub home_open: &'static str,
+    pub home_figures: &'static str,
+    pub home_all_stats: &'static str,
+    pub home_outcome: &'static str,
     pub home_all_solicitations: &'static str,
     pub home_none_open: &'static str,
     pub sol_title: &'static str,

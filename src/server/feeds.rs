@@ -1,7 +1,8 @@
 //! Discovery: `/robots.txt` (keeps `/staff`, status pages and the server's API out of search
-//! engines), `/sitemap.xml` (every public page) and RSS 2.0 feeds of published stories and of
-//! open calls for opinions. Everything here is read from what the public pages show: published
-//! stories, solicitations that are not drafts, published sessions and deputies.
+//! engines), `/sitemap.xml` (every public page) and RSS 2.0 feeds of published stories, of
+//! open calls for opinions, and of what became of each call. Everything here is read from what
+//! the public pages show: published stories, solicitations that are not drafts, published
+//! sessions and deputies.
 
 use super::db;
 use super::state::AppState;
@@ -26,7 +27,7 @@ fn xml(body: Vec<u8>, kind: &'static str) -> Response {
 /// `/robots.txt`.
 pub async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
-        "User-agent: *\nDisallow: /staff\nDisallow: /track\nDisallow: /api/\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nDisallow: /staff\nDisallow: /track\nDisallow: /api/\nDisallow: /search\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
         state.config.site_url.trim_end_matches('/')
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
@@ -227,5 +228,96 @@ pub async fn solicitations_feed(State(state): State<AppState>) -> Response {
             })
             .collect::<Vec<_>>(),
     );
+    rss_response(c)
+}
+
+/// `/feeds/solicitations/{id}.xml`: what became of one call, newest first: its outcome once
+/// published, the enacted text, the close of the call with the opinions it received, and each
+/// version of its draft. Not found for a call that is not public.
+pub async fn solicitation_feed(
+    State(state): State<AppState>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Response {
+    let t = crate::i18n::t();
+    let Some(id) = file
+        .strip_suffix(".xml")
+        .and_then(|n| n.parse::<i64>().ok())
+    else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let s = match db::solicitations::get(&state.db, id).await {
+        Ok(Some(s)) if s.summary.status != crate::domain::solicitation::Status::Draft => s,
+        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let sum = &s.summary;
+    let site = state.config.site_url.trim_end_matches('/').to_string();
+    let page = format!("/solicitations/{id}");
+    let mut c = channel(
+        &state,
+        (t.feeds.trail_title)(&sum.title),
+        &page,
+        t.feeds.trail_description.to_string(),
+    );
+    // (when, item), sorted newest first below.
+    let mut items: Vec<(i64, rss::Item)> = Vec::new();
+    if !sum.outcome_html.is_empty() {
+        items.push((
+            s.updated_at,
+            item(
+                &site,
+                &format!("{page}#outcome"),
+                &(t.feeds.trail_outcome)(&sum.title),
+                &sum.outcome_html,
+                rfc2822_ms(s.updated_at),
+            ),
+        ));
+    }
+    let now = db::now_ms();
+    if sum.closes_at <= now {
+        items.push((
+            sum.closes_at,
+            item(
+                &site,
+                &format!("{page}#phase"),
+                &(t.feeds.trail_closed)(&sum.title),
+                &(t.feeds.trail_closed_body)(sum.opinion_count),
+                rfc2822_ms(sum.closes_at),
+            ),
+        ));
+    }
+    for v in &s.versions {
+        let path = format!("{page}?version={}", v.id);
+        match &v.enacted {
+            Some(e) => {
+                let adopted = chrono::NaiveDate::parse_from_str(&e.adopted_on, "%Y-%m-%d")
+                    .map(crate::domain::time::day_start_ms)
+                    .unwrap_or(v.created_at);
+                let mut i = item(
+                    &site,
+                    &path,
+                    &(t.feeds.trail_enacted)(&sum.title, &v.label),
+                    &(t.feeds.trail_enacted_body)(&e.adopted_on, &e.promulgated_on),
+                    rfc2822_date(&e.adopted_on),
+                );
+                if !e.official_url.is_empty() {
+                    i.set_comments(Some(e.official_url.clone()));
+                }
+                items.push((adopted, i));
+            }
+            None => items.push((
+                v.created_at,
+                item(
+                    &site,
+                    &path,
+                    &(t.feeds.trail_version)(&sum.title, &v.label),
+                    &(t.feeds.trail_version_body)(v.article_count),
+                    rfc2822_ms(v.created_at),
+                ),
+            )),
+        }
+    }
+    items.sort_by_key(|i| std::cmp::Reverse(i.0));
+    c.set_items(items.into_iter().map(|(_, i)| i).collect::<Vec<_>>());
     rss_response(c)
 }

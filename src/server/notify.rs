@@ -117,7 +117,7 @@ pub async fn deliver_due(
 }
 
 /// Runs [`deliver_due`] and the purge of what expired every 30 seconds, and folds the statistics'
-/// deltas every 5, for as long as the server runs.
+/// deltas and brings the search index up to date every 5, for as long as the server runs.
 pub fn spawn(state: AppState, mailer: Option<Mailer>) {
     // The statistics' deltas are folded into their tallies every few seconds, so readers add
     // few of them.
@@ -128,6 +128,9 @@ pub fn spawn(state: AppState, mailer: Option<Mailer>) {
             tick.tick().await;
             if let Err(e) = db::stats::fold(&db).await {
                 tracing::warn!(error = %e, "statistics not folded this round");
+            }
+            if let Err(e) = db::search::flush(&db).await {
+                tracing::warn!(error = %e, "search index not brought up to date this round");
             }
         }
     });

@@ -14,7 +14,7 @@
 //!
 //! A page is also rendered again after [`MAX_AGE`], since the clock alone changes some pages.
 //!
-//! What is never cached: a request carrying one of this site's cookies (a session, a sent-back
+//! What is never cached: search results (one page per query); a request carrying one of this site's cookies (a session, a sent-back
 //! form) or credentials; the private pages of [`super::headers::is_private`] (receipts, the staff
 //! area, server functions, sent-back forms); an answer that is not a 200 page, sets a cookie or
 //! says `no-store`; and a page holding a form's one-time key (`submit_key`), which must differ for
@@ -174,6 +174,9 @@ fn shareable(req: &Request) -> bool {
     req.method() == Method::GET
         && key_len <= MAX_KEY
         && is_page(uri.path())
+        // Search results differ with every query: kept, a stranger's thousands of queries would
+        // push out the pages everyone reads.
+        && uri.path() != "/search"
         && !super::headers::is_private(uri.path(), uri.query().unwrap_or(""))
         && !req.headers().contains_key(header::AUTHORIZATION)
         && !req

@@ -512,6 +512,7 @@ pub fn router(state: AppState) -> Router {
     let routes = routes();
     let site = SiteInfo {
         org_name: state.config.org_name.clone(),
+        site_url: state.config.site_url.clone(),
     };
     let context = {
         let state = state.clone();
@@ -563,6 +564,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/feeds/solicitations.xml",
             get(super::feeds::solicitations_feed),
+        )
+        .route(
+            "/feeds/solicitations/{file}",
+            get(super::feeds::solicitation_feed),
         )
         .route("/deputies/{id}/qr.svg", get(deputy_qr))
         .route("/consultations/{id}/calendar.ics", get(calendar_one))

@@ -79,7 +79,7 @@ fn SessionView(p: ConsultationPage, action: ServerAction<Register>) -> impl Into
     let show_form = phase == RegPhase::Open || !p.form.errors.is_empty();
     let ics = format!("/consultations/{}/calendar.ics", s.id);
     view! {
-        <PageTitle text=s.title.clone()/>
+        <PageTitle text=s.title.clone() description=s.topic.clone()/>
         <p class="kind">{(t.cs.kind)(s.kind)}</p>
         <h1>{s.title.clone()}</h1>
         {(!s.topic.is_empty()).then(|| view! { <p class="lead">{s.topic.clone()}</p> })}

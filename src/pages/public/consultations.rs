@@ -22,7 +22,7 @@ pub fn ConsultationListPage() -> impl IntoView {
         |(kind, station, month)| list_consultations(kind, station, month),
     );
     view! {
-        <PageTitle text=t.cs.title/>
+        <PageTitle text=t.cs.title description=t.cs.lead/>
         <h1>{t.cs.title}</h1>
         <p class="lead">{t.cs.lead}</p>
         <p><a href="/consultations.ics">{t.cs.subscribe}</a>" · "<span class="hint">{t.cs.subscribe_hint}</span></p>

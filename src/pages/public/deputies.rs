@@ -18,7 +18,7 @@ pub fn DeputyListPage() -> impl IntoView {
         |(level, station)| list_deputies(level, station),
     );
     view! {
-        <PageTitle text=t.dp.title/>
+        <PageTitle text=t.dp.title description=t.dp.lead/>
         <h1>{t.dp.title}</h1>
         <p class="lead">{t.dp.lead}</p>
         <Suspense fallback=loading>

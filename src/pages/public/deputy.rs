@@ -47,7 +47,7 @@ fn Profile(p: DeputyPage) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <PageTitle text=d.name.clone()/>
+        <PageTitle text=d.name.clone() description=format!("{} {}", d.constituency, d.intro)/>
         <p class="kind">{(t.dp.level)(d.level)}</p>
         <h1>{d.name.clone()}</h1>
         <div class="deputy-profile">

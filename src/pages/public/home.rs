@@ -2,6 +2,7 @@
 
 use crate::api::consultations::list_consultations;
 use crate::api::solicitations::list_solicitations;
+use crate::api::stats::home_figures;
 use crate::api::stories::list_stories;
 use crate::app::SiteInfo;
 use crate::components::consultation::ConsultationCard;
@@ -22,12 +23,21 @@ pub fn HomePage() -> impl IntoView {
         |_| list_solicitations(1, None, Some("accepting".into())),
     );
     let sessions = Resource::new(|| (), |_| list_consultations(None, None, None));
+    let figures = Resource::new(|| (), |_| home_figures());
     view! {
-        <PageTitle text=site.org_name.clone()/>
+        <PageTitle text=site.org_name.clone() description=t.home_lead/>
         <section class="hero">
             <h1>{t.app_name}</h1>
             <p>{t.home_lead}</p>
         </section>
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                match figures.await {
+                    Ok(f) => view! { <Figures f/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
         <section>
             <h2>{t.home_open}</h2>
             <Suspense fallback=loading>
@@ -95,5 +105,43 @@ pub fn HomePage() -> impl IntoView {
             </Suspense>
             <p><a class="more" href="/stories">{t.home_all_stories}</a></p>
         </section>
+    }
+}
+
+/// The headline figures (as `/stats` shows them) and the latest outcome of a call.
+#[component]
+fn Figures(f: crate::api::stats::Headline) -> impl IntoView {
+    use crate::pages::public::stats::rate;
+    let t = t();
+    let tiles = [
+        (t.stats_received, f.received.to_string()),
+        (t.stats_adopted_any, f.adopted.to_string()),
+        (t.stats_rate, rate(f.adoption_rate)),
+        (
+            t.stats_median,
+            f.median_days_to_feedback
+                .map(|d| (t.stats_days)(d))
+                .unwrap_or_else(|| "—".into()),
+        ),
+    ];
+    view! {
+        <section class="home-figures">
+            <h2>{t.home_figures}</h2>
+            <ul class="figures-tiles">
+                {tiles.into_iter().map(|(label, value)| view! {
+                    <li><span class="figure">{value}</span><span class="label">{label}</span></li>
+                }).collect_view()}
+            </ul>
+            <p><a class="more" href="/stats">{t.home_all_stats}</a></p>
+        </section>
+        {f.latest_outcome.map(|(id, title, excerpt)| view! {
+            <section>
+                <h2>{t.home_outcome}</h2>
+                <div class="story">
+                    <h3><a href=format!("/solicitations/{id}#outcome")>{title}</a></h3>
+                    <p>{excerpt}</p>
+                </div>
+            </section>
+        })}
     }
 }

@@ -12,6 +12,7 @@ pub mod not_found;
 pub mod opinion_form;
 pub mod privacy;
 pub mod registration;
+pub mod search;
 pub mod solicitation;
 pub mod solicitations;
 pub mod stats;

@@ -188,12 +188,13 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
         }
     });
     view! {
-        <PageTitle text=sum.title.clone()/>
+        <leptos_meta::Link rel="alternate" type_="application/rss+xml" href=format!("/feeds/solicitations/{}.xml", sum.id) title=(t.feeds.trail_title)(&sum.title)/>
+        <PageTitle text=sum.title.clone() description=(t.feeds.open_item)((t.stage)(sum.stage), &sum.issuer, &sum.opens_on(), &sum.closes_on())/>
         <article class="solicitation">
             <header class="story">
                 <p class="kind">{(t.stage)(sum.stage)}</p>
                 <h1>{sum.title.clone()}</h1>
-                <p class=if open { "phase open" } else { "phase" }>{phase_text(&sum, p.now)}</p>
+                <p id="phase" class=if open { "phase open" } else { "phase" }>{phase_text(&sum, p.now)}</p>
                 <dl class="facts">
                     <dt>{t.sol_issuer}</dt><dd>{sum.issuer.clone()}</dd>
                     <dt>{t.sol_window}</dt><dd>{(t.window)(&sum.opens_on(), &sum.closes_on())}</dd>
@@ -207,7 +208,7 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
                 }}
             </header>
             {(!sum.outcome_html.is_empty()).then(|| view! {
-                <section class="story"><h2>{t.sol_outcome}</h2><div class="prose" inner_html=sum.outcome_html.clone()></div></section>
+                <section class="story" id="outcome"><h2>{t.sol_outcome}</h2><div class="prose" inner_html=sum.outcome_html.clone()></div></section>
             })}
             {(!s.explanation_html.is_empty()).then(|| view! {
                 <section class="story"><h2>{t.sol_explanation}</h2><div class="prose" inner_html=s.explanation_html.clone()></div></section>

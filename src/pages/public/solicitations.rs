@@ -83,7 +83,7 @@ pub fn SolicitationListPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <PageTitle text=t.sol_title/>
+        <PageTitle text=t.sol_title description=t.sol_lead/>
         <h1>{t.sol_title}</h1>
         <p class="lead">{t.sol_lead}</p>
         <nav class="filters" aria-label=t.sol_filter_stage><ul>{stage_filters}</ul></nav>

@@ -55,7 +55,7 @@ pub fn StoryListPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <PageTitle text=t.stories_title/>
+        <PageTitle text=t.stories_title description=t.stories_lead/>
         <h1>{t.stories_title}</h1>
         <p class="lead">{t.stories_lead}</p>
         <nav class="filters" aria-label=t.stories_filter_label><ul>{filters}</ul></nav>

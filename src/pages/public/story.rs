@@ -20,7 +20,7 @@ pub fn StoryPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match story.await {
                     Ok(s) => view! {
-                        <PageTitle text=s.title.clone()/>
+                        <PageTitle text=s.title.clone() description=s.summary.clone() article=true/>
                         <StoryArticle story=s/>
                         <p><a href="/stories">{t().story_back}</a></p>
                     }

@@ -15,6 +15,7 @@ pub mod opinions;
 pub mod pages;
 pub mod rate;
 pub mod reports;
+pub mod search;
 pub mod secrets;
 pub mod sessions;
 pub mod solicitations;

@@ -2,6 +2,7 @@
 //! member's scope (their station's, or all for district staff), accepting, rejecting and merging
 //! one or many opinions in one transaction each, and the groups of near-identical opinions.
 
+use super::solicitations::ACCEPTED_SQL;
 use super::{now_ms, Backend, Db};
 use crate::domain::moderation::{
     Action, BatchOutcome, Cluster, ClusterView, QueueFilter, QueuePage, Selected, Sort, QUEUE_PAGE,
@@ -53,6 +54,21 @@ impl Conditions {
         self.args.push(arg);
         let n = self.args.len();
         self.parts.push(sql.replace('?', &format!("${n}")));
+    }
+    /// Adds a condition in which each `?` stands for the next of `args`.
+    fn push_many(&mut self, sql: &str, args: Vec<Arg>) {
+        let mut out = String::with_capacity(sql.len() + 8);
+        let mut args = args.into_iter();
+        for ch in sql.chars() {
+            if ch == '?' {
+                self.args
+                    .push(args.next().expect("an argument for every placeholder"));
+                out.push_str(&format!("${}", self.args.len()));
+            } else {
+                out.push(ch);
+            }
+        }
+        self.parts.push(out);
     }
     /// Adds the condition that an opinion was given on one of `pairs` (version, target).
     fn push_pairs(&mut self, pairs: &[(i64, String)]) {
@@ -106,34 +122,6 @@ fn like_pattern(text: &str) -> String {
     p
 }
 
-/// What the indexed pieces of texts (`opinion_grams`, migration 0013) are asked for a keyword: the
-/// phrase of its two-character pieces, or for a single character the pieces it begins. `None` when
-/// the keyword holds no letter, digit or Chinese character that both databases' tokenizers keep:
-/// then only reading the texts finds it.
-enum Grams {
-    Phrase(Vec<String>),
-    Prefix(String),
-}
-
-fn grams(keyword: &str) -> Option<Grams> {
-    let kept = |c: char| {
-        c.is_ascii_alphanumeric()
-            || ('\u{3400}'..='\u{4dbf}').contains(&c)
-            || ('\u{4e00}'..='\u{9fff}').contains(&c)
-            || ('\u{f900}'..='\u{faff}').contains(&c)
-            || ('\u{20000}'..='\u{3134f}').contains(&c)
-    };
-    let chars: Vec<char> = keyword.chars().collect();
-    match chars.as_slice() {
-        [] => None,
-        [c] => kept(*c).then(|| Grams::Prefix(c.to_string())),
-        _ if chars.iter().any(|&c| kept(c)) => Some(Grams::Phrase(
-            chars.windows(2).map(|w| w.iter().collect()).collect(),
-        )),
-        _ => None,
-    }
-}
-
 /// How the keyword condition is written: by reading each text only, or by asking the index of
 /// pieces first (and still reading the texts it names, so the index never decides a match).
 #[derive(Clone, Copy)]
@@ -174,43 +162,45 @@ fn conditions(c: &mut Conditions, scope: Scope, f: &QueueFilter, keyword_by: Key
         c.push("o.received_on <= ?", Arg::Text(d.clone()));
     }
     if let Some(k) = &f.keyword {
-        match crate::domain::opinion::normalize_code(k) {
+        // The public never finds an opinion by its tracking code, which only its author holds.
+        let code = (!f.published)
+            .then(|| crate::domain::opinion::normalize_code(k))
+            .flatten();
+        match code {
             Some(code) => c.push("o.tracking_code = ?", Arg::Text(code)),
-            None => keyword(c, k, keyword_by),
+            // Words apart are each required, wherever they stand in the text.
+            None => keyword(c, &k.split_whitespace().collect::<Vec<_>>(), keyword_by),
         }
+    }
+    if f.published {
+        c.parts.push(format!(
+            "o.publish_ok = 1 AND o.status IN {ACCEPTED_SQL} AND EXISTS (SELECT 1 FROM \
+             solicitations ps WHERE ps.id = o.solicitation_id AND ps.status <> 'draft')"
+        ));
     }
 }
 
-/// The condition that an opinion's text holds `k`.
-fn keyword(c: &mut Conditions, k: &str, by: KeywordBy) {
-    if let (KeywordBy::Index(backend), Some(g)) = (by, grams(k)) {
-        let (sql, arg) = match (backend, g) {
-            // FTS5: a quoted string is one phrase; a quote inside is doubled.
-            (Backend::Sqlite, g) => {
-                let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-                let query = match g {
-                    Grams::Phrase(p) => quote(&p.join(" ")),
-                    Grams::Prefix(c) => format!("{}*", quote(&c)),
-                };
-                (
-                    "o.id IN (SELECT rowid FROM opinion_grams WHERE opinion_grams MATCH ?)",
-                    query,
-                )
-            }
-            (Backend::Postgres, Grams::Phrase(p)) => (
-                "o.id IN (SELECT opinion_id FROM opinion_grams \
-                 WHERE grams @@ phraseto_tsquery('simple', ?))",
-                p.join(" "),
+/// The condition that an opinion's text holds every one of `words`: asked of the index of pieces
+/// at once (the public search's own question, [`super::search::question`]), and read in the
+/// text itself.
+fn keyword(c: &mut Conditions, words: &[&str], by: KeywordBy) {
+    use super::search::{question, Question};
+    if let KeywordBy::Index(backend) = by {
+        match question(backend, words) {
+            Some(Question::Fts5(m)) => c.push(
+                "o.id IN (SELECT rowid FROM opinion_grams WHERE opinion_grams MATCH ?)",
+                Arg::Text(m),
             ),
-            (Backend::Postgres, Grams::Prefix(c)) => (
-                "o.id IN (SELECT opinion_id FROM opinion_grams \
-                 WHERE grams @@ (plainto_tsquery('simple', ?)::text || ':*')::tsquery)",
-                c,
+            Some(Question::TsQuery { sql, args }) => c.push_many(
+                &format!("o.id IN (SELECT opinion_id FROM opinion_grams WHERE grams @@ {sql})"),
+                args.into_iter().map(Arg::Text).collect(),
             ),
-        };
-        c.push(sql, Arg::Text(arg));
+            None => {}
+        }
     }
-    c.push("o.content LIKE ? ESCAPE '\\'", Arg::Text(like_pattern(k)));
+    for k in words {
+        c.push("o.content LIKE ? ESCAPE '\\'", Arg::Text(like_pattern(k)));
+    }
 }
 
 /// Whether a filter may match few of the newest opinions, so that reading them in order until a
@@ -311,7 +301,11 @@ async fn try_page(
     let in_order = match plan {
         Plan::InOrder | Plan::Near(_) => true,
         Plan::Gathered => {
-            db.backend == Backend::Sqlite && f.keyword.as_deref().and_then(grams).is_some()
+            db.backend == Backend::Sqlite
+                && f.keyword.as_deref().is_some_and(|k| {
+                    let words: Vec<&str> = k.split_whitespace().collect();
+                    super::search::question(Backend::Sqlite, &words).is_some()
+                })
         }
     };
     let sql = match plan {
@@ -399,6 +393,31 @@ pub async fn queue(db: &Db, scope: Scope, f: &QueueFilter) -> Result<QueuePage, 
             .collect(),
         next_after,
     })
+}
+
+/// How many opinions within `scope` match `f`, counted up to `cap` + 1 (what a count shown as
+/// "more than `cap`" needs), through the index of pieces for a keyword.
+pub async fn count_capped(
+    db: &Db,
+    scope: Scope,
+    f: &QueueFilter,
+    cap: i64,
+) -> Result<i64, sqlx::Error> {
+    let mut c = Conditions::default();
+    conditions(&mut c, scope, f, KeywordBy::Index(db.backend));
+    let sql = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM opinions o WHERE {} LIMIT {}) m",
+        c.sql(),
+        cap + 1
+    );
+    let mut q = sqlx::query_scalar::<_, i64>(&sql);
+    for a in &c.args {
+        q = match a {
+            Arg::Int(i) => q.bind(*i),
+            Arg::Text(t) => q.bind(t.as_str()),
+        };
+    }
+    q.fetch_one(&db.pool).await
 }
 
 /// Whether opinion `id` exists and lies within `scope`.

@@ -60,6 +60,17 @@ pub async fn list_public(db: &Db) -> Result<Vec<SolicitationSummary>, sqlx::Erro
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
+/// The public call whose outcome was published or changed last: (id, title, outcome in
+/// Markdown); none before any outcome.
+pub async fn latest_outcome(db: &Db) -> Result<Option<(i64, String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, title, outcome_md FROM solicitations WHERE status <> 'draft' \
+         AND outcome_html <> '' ORDER BY updated_at DESC, id DESC LIMIT 1",
+    )
+    .fetch_optional(&db.pool)
+    .await
+}
+
 /// Every solicitation, newest first, for staff.
 pub async fn list_all(db: &Db) -> Result<Vec<SolicitationSummary>, sqlx::Error> {
     let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
