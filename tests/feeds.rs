@@ -198,3 +198,105 @@ async fn every_public_page_has_a_share_card(db: Db) {
     assert_eq!(image.status, 200);
 }
 on_both!(share, every_public_page_has_a_share_card);
+
+async fn open_data_is_csv_of_what_the_pages_show(db: Db) {
+    use common::fixtures::{opinion, submit_opinion};
+    use minyi::domain::moderation::{Action, Selected};
+    use minyi::domain::opinion::OpinionStatus;
+    let app = start(db.clone()).await;
+    let s = setup(&db, true).await;
+    let accept = |id: i64| Selected {
+        id,
+        seen: OpinionStatus::Pending,
+    };
+    let mut shown = opinion(
+        "建议助餐点周末也开放，方便上班的子女陪老人吃饭。",
+        "东湖街道",
+    );
+    shown.publish_ok = true;
+    let (shown, _) = submit_opinion(&db, s.sol, &shown).await;
+    let (private, _) =
+        submit_opinion(&db, s.sol, &opinion("这条意见不同意公开。", "东湖街道")).await;
+    let (_pending, _) = submit_opinion(&db, s.sol, &{
+        let mut o = opinion("这条意见还没有审核。", "东湖街道");
+        o.publish_ok = true;
+        o
+    })
+    .await;
+    let all = db::moderation::Scope::ALL;
+    let ok = Action::Accept {
+        note: String::new(),
+    };
+    db::moderation::apply(&db, s.clerk, all, &[accept(shown), accept(private)], &ok)
+        .await
+        .unwrap();
+    db::stats::fold(&db).await.unwrap();
+
+    let r = app
+        .get(&format!("/solicitations/{}/opinions.csv", s.sol), None)
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(
+        r.body.starts_with('\u{feff}'),
+        "a byte-order mark for spreadsheet programs"
+    );
+    let mut reader = csv::Reader::from_reader(r.body.trim_start_matches('\u{feff}').as_bytes());
+    let head: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        head,
+        ["收到日期", "草案版本", "针对", "身份", "意见", "建议"]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        rows[0][4],
+        "建议助餐点周末也开放，方便上班的子女陪老人吃饭。"
+    );
+    for hidden in ["不同意公开", "还没有审核", "王秀兰", "13800138001"] {
+        assert!(!r.body.contains(hidden), "{hidden}");
+    }
+    let hidden = NewSolicitation {
+        title: "尚未发布的征集".into(),
+        stage: Stage::Drafting,
+        issuer: "区人大常委会".into(),
+        explanation_md: String::new(),
+        questions: Vec::new(),
+        opens_at: db::now_ms() - DAY_MS,
+        closes_at: db::now_ms() + DAY_MS,
+        status: Status::Draft,
+        outcome_md: String::new(),
+        station_ids: Vec::new(),
+    };
+    let hidden = db::solicitations::save(&db, None, None, &hidden, "", "", s.clerk)
+        .await
+        .unwrap();
+    for path in [
+        format!("/solicitations/{hidden}/opinions.csv"),
+        "/solicitations/abc/opinions.csv".into(),
+    ] {
+        assert_eq!(app.get(&path, None).await.status, 404, "{path}");
+    }
+
+    let r = app.get("/open-data/stats.csv", None).await;
+    assert_eq!(r.status, 200);
+    let mut reader = csv::Reader::from_reader(r.body.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    // One line for the call, and the total: 3 received, 2 accepted, matching /stats.
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0][1], "养老服务条例草案征求意见");
+    assert_eq!(&rows[1][1..4], ["合计", "3", "2"]);
+    assert!(!r.body.contains("尚未发布的征集"));
+    let stats = app.get("/stats", None).await;
+    assert!(stats.body.contains("href=\"/open-data/stats.csv\""));
+    let page = app.get(&format!("/solicitations/{}", s.sol), None).await;
+    assert!(page
+        .body
+        .contains(&format!("href=\"/solicitations/{}/opinions.csv\"", s.sol)));
+}
+on_both!(open_data, open_data_is_csv_of_what_the_pages_show);

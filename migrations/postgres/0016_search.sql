@@ -25,6 +25,9 @@ CREATE TABLE search_docs (
     seq BIGINT NOT NULL DEFAULT 0,
     grams TSVECTOR NOT NULL
 );
+-- A story's pieces make a vector of several kilobytes, read twice per match (the phrase check and
+-- the rank): kept out of line but uncompressed, a word found in every story is answered faster.
+ALTER TABLE search_docs ALTER COLUMN grams SET STORAGE EXTERNAL;
 CREATE INDEX search_docs_owner ON search_docs (owner, owner_id);
 CREATE INDEX search_docs_grams ON search_docs USING gin (grams);
 

@@ -60,11 +60,7 @@ pub async fn home_figures() -> Result<Headline, AppError> {
             .await?
             .map(|(id, title, md)| {
                 let text = plain_text(&md).replace('\n', " ");
-                let excerpt: String = match text.chars().count() {
-                    n if n > 120 => text.chars().take(119).chain(['…']).collect(),
-                    _ => text,
-                };
-                (id, title, excerpt)
+                (id, title, crate::domain::text::clip(&text, 120))
             });
     Ok(Headline {
         received: s.received,

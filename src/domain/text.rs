@@ -219,6 +219,18 @@ fn is_forbidden_control(c: char, multiline: bool) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// `text` cut to at most `max` characters, `…` standing for what was cut.
+pub fn clip(text: &str, max: usize) -> String {
+    match text.chars().count() {
+        n if n > max => text
+            .chars()
+            .take(max.saturating_sub(1))
+            .chain(['…'])
+            .collect(),
+        _ => text.to_string(),
+    }
+}
+
 /// Normalises line endings, trims, and checks `raw` against `rule`. Returns the cleaned text
 /// (empty when an optional field was left blank).
 pub fn clean(raw: &str, rule: TextRule) -> Result<String, Problem> {

@@ -22,6 +22,15 @@ pub struct FeedTexts {
     pub trail_version: fn(&str, &str) -> String,
     /// The articles it has.
     pub trail_version_body: fn(i64) -> String,
+    /// Open data: the statistics file's columns, its total line, its name and its link.
+    pub od_stats_head: [&'static str; 6],
+    pub od_total: &'static str,
+    pub od_stats_file: &'static str,
+    pub od_stats_link: &'static str,
+    /// The published opinions of a call: columns, file name (of the call's title) and link.
+    pub od_opinions_head: [&'static str; 6],
+    pub od_opinions_file: fn(&str) -> String,
+    pub od_opinions_link: &'static str,
 }
 
 pub static ZH_CN: FeedTexts = FeedTexts {
@@ -39,4 +48,18 @@ pub static ZH_CN: FeedTexts = FeedTexts {
     trail_enacted_body: |adopted, promulgated| format!("{adopted} 通过，{promulgated} 公布。"),
     trail_version: |t, label| format!("{t}：发布{label}"),
     trail_version_body: |n| format!("共 {n} 条。"),
+    od_stats_head: [
+        "编号",
+        "征集",
+        "收到意见",
+        "通过审核",
+        "采纳（含部分采纳）",
+        "采纳率（%）",
+    ],
+    od_total: "合计",
+    od_stats_file: "民意直通车统计数据.csv",
+    od_stats_link: "下载统计数据（CSV，开放数据）",
+    od_opinions_head: ["收到日期", "草案版本", "针对", "身份", "意见", "建议"],
+    od_opinions_file: |title| format!("{title}-公开的意见.csv"),
+    od_opinions_link: "下载全部公开的意见（CSV，开放数据）",
 };

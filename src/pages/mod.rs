@@ -29,10 +29,7 @@ pub fn PageTitle(
         .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|d| !d.is_empty())
         .unwrap_or_else(|| t.share_description.to_string());
-    let description: String = match description.chars().count() {
-        n if n > 120 => description.chars().take(119).chain(['…']).collect(),
-        _ => description,
-    };
+    let description = crate::domain::text::clip(&description, 120);
     let path = leptos_router::hooks::use_location()
         .pathname
         .get_untracked();

@@ -150,7 +150,9 @@ fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn csv(head: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+/// A CSV file with a byte-order mark (so that spreadsheet programs read Chinese right), every
+/// cell made inert to formula injection.
+pub fn csv(head: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
         let mut w = csv::Writer::from_writer(&mut out);

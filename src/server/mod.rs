@@ -14,6 +14,7 @@ pub mod guard;
 pub mod headers;
 pub mod markdown;
 pub mod notify;
+pub mod open_data;
 pub mod pages;
 pub mod passwords;
 pub mod qr;

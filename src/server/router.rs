@@ -49,7 +49,12 @@ async fn signed_in(
 }
 
 /// A download: its bytes, type and file name (an ASCII fallback and the real UTF-8 name).
-fn download(bytes: Vec<u8>, content_type: &str, ascii_name: &str, name: &str) -> Response {
+pub(super) fn download(
+    bytes: Vec<u8>,
+    content_type: &str,
+    ascii_name: &str,
+    name: &str,
+) -> Response {
     let disposition = format!(
         "attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{}",
         urlencoding::encode(name)
@@ -558,6 +563,11 @@ pub fn router(state: AppState) -> Router {
             get(export_comparison_xlsx),
         )
         .route("/consultations.ics", get(calendar_feed))
+        .route("/open-data/stats.csv", get(super::open_data::stats_csv))
+        .route(
+            "/solicitations/{id}/opinions.csv",
+            get(super::open_data::opinions_csv),
+        )
         .route("/robots.txt", get(super::feeds::robots))
         .route("/sitemap.xml", get(super::feeds::sitemap))
         .route("/feeds/stories.xml", get(super::feeds::stories_feed))

@@ -220,6 +220,7 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
                 <h2>{t.sol_published_opinions}</h2>
                 <p class="hint">{t.sol_published_lead}</p>
                 <Published opinions=p.published order/>
+                <p><a href=format!("/solicitations/{}/opinions.csv", sum.id) download="">{t.feeds.od_opinions_link}</a></p>
             </section>
             <p><a href="/solicitations">{t.sol_back}</a></p>
         </article>

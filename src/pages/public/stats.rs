@@ -137,6 +137,7 @@ fn StatsView(d: StatsPage) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <p><a href="/open-data/stats.csv" download="">{t.feeds.od_stats_link}</a></p>
         })}
     }
 }

@@ -454,25 +454,89 @@ struct DocRow {
     day: String,
 }
 
-/// Every document the public may see that holds the words of `q`: (id, kind, score, seq), in
-/// one pass of the index, so that the counts of every kind and the ranked page of any come from
-/// the same reading. (At 10,000 stories a common word holds a few thousand; the columns are few.)
-async fn doc_matches(db: &Db, q: &Query) -> Result<Vec<(i64, Kind, f64, i64)>, sqlx::Error> {
+/// How many documents of each kind the public may see hold the words of `q`, and the ids of
+/// page `page` of those of `kinds`, best first (among equals the newer: a later version, a later
+/// session; then the later written). One pass of the index: the counts are window sums over the
+/// same matches that are ranked, so no match is read twice and only a page of ids leaves the
+/// database.
+async fn doc_ranked(
+    db: &Db,
+    q: &Query,
+    kinds: &[Kind],
+    page: i64,
+) -> Result<(Vec<KindCount>, Vec<i64>), sqlx::Error> {
     let m = matching(db.backend, q);
+    let first = m.args.len() + 1;
+    let chosen = match kinds.len() {
+        0 => "1 = 0".to_string(),
+        n => format!(
+            "m.kind IN ({})",
+            (first..first + n)
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    // The kinds' codes are this program's constants, never input.
+    let sums = DOC_KINDS
+        .iter()
+        .map(|k| {
+            format!(
+                "CAST(SUM(CASE WHEN m.kind = '{}' THEN 1 ELSE 0 END) OVER () AS BIGINT)",
+                k.code()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (limit, offset) = match kinds.len() {
+        0 => (1, 0),
+        _ => (PER_PAGE, (page - 1) * PER_PAGE),
+    };
     let sql = format!(
-        "SELECT d.id, d.kind, CAST({} AS DOUBLE PRECISION), d.seq FROM {} AND {VISIBLE}",
+        "WITH m AS (SELECT d.id, d.kind, d.seq, CAST({} AS DOUBLE PRECISION) AS score FROM {} \
+         AND {VISIBLE}) SELECT m.id, m.kind, {sums} FROM m \
+         ORDER BY CASE WHEN {chosen} THEN 0 ELSE 1 END, m.score DESC, m.seq DESC, m.id DESC \
+         LIMIT {limit} OFFSET {offset}",
         m.score, m.from
     );
-    let mut query = sqlx::query_as::<_, (i64, String, f64, i64)>(&sql);
+    #[allow(clippy::type_complexity)]
+    // Planned afresh with the words each time (not prepared once): PostgreSQL's generic plan for
+    // a prepared text query does not know how many documents hold the words, and at 10,000
+    // stories a word in all of them took twice as long under it.
+    let mut query =
+        sqlx::query_as::<_, (i64, String, i64, i64, i64, i64, i64)>(&sql).persistent(false);
     for a in &m.args {
         query = query.bind(a.as_str());
     }
-    Ok(query
-        .fetch_all(&db.pool)
-        .await?
-        .into_iter()
-        .filter_map(|(id, kind, score, seq)| Some((id, Kind::from_code(&kind)?, score, seq)))
-        .collect())
+    for k in kinds {
+        query = query.bind(k.code());
+    }
+    let rows = query.fetch_all(&db.pool).await?;
+    let Some(r) = rows.first() else {
+        // A page past the last match holds no row to read the counts from.
+        return match (kinds.is_empty(), page) {
+            (false, p) if p > 1 => Ok((Box::pin(doc_ranked(db, q, &[], 1)).await?.0, Vec::new())),
+            _ => Ok((zero_counts(), Vec::new())),
+        };
+    };
+    let counts = DOC_KINDS
+        .iter()
+        .zip([r.2, r.3, r.4, r.5, r.6])
+        .map(|(&kind, count)| KindCount { kind, count })
+        .collect();
+    let ids = rows
+        .iter()
+        .filter(|r| Kind::from_code(&r.1).is_some_and(|k| kinds.contains(&k)))
+        .map(|r| r.0)
+        .collect();
+    Ok((counts, ids))
+}
+
+fn zero_counts() -> Vec<KindCount> {
+    DOC_KINDS
+        .iter()
+        .map(|&kind| KindCount { kind, count: 0 })
+        .collect()
 }
 
 /// The documents `ids`, in that order, as results for `q`.
@@ -601,14 +665,12 @@ pub async fn search(db: &Db, p: &Params) -> Result<Results, sqlx::Error> {
         });
     };
     flush_up_to(db, FLUSH_BEFORE_SEARCH).await?;
-    let matches = doc_matches(db, q).await?;
-    let mut counts: Vec<KindCount> = DOC_KINDS
-        .iter()
-        .map(|&kind| KindCount {
-            kind,
-            count: matches.iter().filter(|m| m.1 == kind).count() as i64,
-        })
-        .collect();
+    let kinds: Vec<Kind> = match p.kind {
+        Some(Kind::Opinion) => Vec::new(),
+        Some(k) => vec![k],
+        None => DOC_KINDS.to_vec(),
+    };
+    let (mut counts, page_ids) = doc_ranked(db, q, &kinds, p.page).await?;
     let opinions =
         moderation::count_capped(db, Scope::ALL, &opinion_filter(q, None), COUNT_CAP).await?;
     counts.push(KindCount {
@@ -630,25 +692,13 @@ pub async fn search(db: &Db, p: &Params) -> Result<Results, sqlx::Error> {
             r.next_after = next;
         }
         kind => {
-            let kinds: Vec<Kind> = kind.map_or(DOC_KINDS.to_vec(), |k| vec![k]);
             let total: i64 = counts
                 .iter()
                 .filter(|c| kinds.contains(&c.kind))
                 .map(|c| c.count)
                 .sum();
             r.pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
-            let mut ranked: Vec<&(i64, Kind, f64, i64)> =
-                matches.iter().filter(|m| kinds.contains(&m.1)).collect();
-            // Best first; among equals the newer (a later version, a later session), then the
-            // later written.
-            ranked.sort_by(|a, b| b.2.total_cmp(&a.2).then(b.3.cmp(&a.3)).then(b.0.cmp(&a.0)));
-            let page: Vec<i64> = ranked
-                .iter()
-                .skip(((p.page - 1) * PER_PAGE) as usize)
-                .take(PER_PAGE as usize)
-                .map(|m| m.0)
-                .collect();
-            r.hits = doc_hits(db, q, &page).await?;
+            r.hits = doc_hits(db, q, &page_ids).await?;
             if kind.is_none() && p.page == 1 && opinions > 0 {
                 r.opinions = opinion_page(db, q, None, OPINION_PREVIEW).await?.0;
             }

@@ -398,6 +398,42 @@ pub async fn source(db: &Db, version_id: i64) -> Result<Option<String>, sqlx::Er
         .await
 }
 
+/// Every accepted opinion of a call whose author allowed publication, without names, oldest
+/// first, each with the label of the version it was given on (empty: none), for open data.
+pub async fn all_published_opinions(
+    db: &Db,
+    solicitation_id: i64,
+) -> Result<Vec<(String, PublishedOpinion)>, sqlx::Error> {
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(String, String, String, String, String, String, String)> =
+        sqlx::query_as(&format!(
+            "SELECT COALESCE(v.label, ''), o.target, o.target_label, o.content, o.suggestion, \
+             o.identity, o.received_on FROM opinions o \
+             LEFT JOIN draft_versions v ON v.id = o.draft_version_id \
+             WHERE o.solicitation_id = $1 AND o.publish_ok = 1 AND o.status IN {ACCEPTED_SQL} \
+             ORDER BY o.id"
+        ))
+        .bind(solicitation_id)
+        .fetch_all(&db.pool)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(version, target, target_label, content, suggestion, identity, received_on)| {
+                let o = PublishedOpinion {
+                    target,
+                    target_label,
+                    content,
+                    suggestion,
+                    identity: Identity::from_code(&identity).unwrap_or(Identity::Other),
+                    received_on,
+                };
+                (version, o)
+            },
+        )
+        .collect())
+}
+
 /// Accepted opinions whose authors allowed publication, without names, oldest first, each with
 /// the version of the draft it was given on (0: none).
 pub async fn published_opinions(
