@@ -214,12 +214,12 @@ async fn drafts_counts_and_published_opinions(db: Db) {
     }
     let heat = db::trail::accepted_counts(&db, open).await.unwrap();
     assert_eq!(heat, vec![(second, "art-3".to_string(), 2)]);
-    let published = db::solicitations::published_opinions(&db, open)
+    let published = db::solicitations::published_opinions(&db, open, Some(500))
         .await
         .unwrap();
     assert_eq!(published.len(), 1);
-    assert_eq!(published[0].1.content, "第三条应当增加助浴服务。");
-    assert_eq!(published[0].0, second);
+    assert_eq!(published[0].opinion.content, "第三条应当增加助浴服务。");
+    assert_eq!(published[0].version_id, second);
 
     // The timeline has both events, oldest first; the code has its documented shape.
     let view = db::opinions::track(&db, &a.code, &a.access_key)

@@ -55,9 +55,9 @@ pub async fn stats_csv(State(state): State<AppState>) -> Response {
 }
 
 /// `/solicitations/{id}/opinions.csv`: every published opinion of a public call, oldest first.
-pub async fn opinions_csv(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+pub async fn opinions_csv(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     let t = crate::i18n::t();
-    let Some(id) = file.parse::<i64>().ok() else {
+    let Ok(id) = id.parse::<i64>() else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let s = match db::solicitations::get(&state.db, id).await {
@@ -65,15 +65,16 @@ pub async fn opinions_csv(State(state): State<AppState>, Path(file): Path<String
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let Ok(opinions) = db::solicitations::all_published_opinions(&state.db, id).await else {
+    let Ok(opinions) = db::solicitations::published_opinions(&state.db, id, None).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let rows: Vec<Vec<String>> = opinions
         .into_iter()
-        .map(|(version, o)| {
+        .map(|r| {
+            let o = r.opinion;
             vec![
                 o.received_on,
-                version,
+                r.version_label,
                 if o.target_label.is_empty() {
                     t.sol_whole_draft.to_string()
                 } else {

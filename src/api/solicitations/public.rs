@@ -83,7 +83,11 @@ pub async fn get_solicitation(id: i64, version: Option<i64>) -> Result<Solicitat
     // The page shows rendered HTML; the sources would only double what is sent.
     s.explanation_md.clear();
     s.outcome_md.clear();
-    let published = db::solicitations::published_opinions(&state.db, id).await?;
+    let published: Vec<_> = db::solicitations::published_opinions(&state.db, id, Some(500))
+        .await?
+        .into_iter()
+        .map(|r| (r.version_id, r.opinion))
+        .collect();
     let is_current = draft.as_ref().map(|d| d.info.id) == current;
     let mut footprint = None;
     let (heat, heat_deleted, published) = match &draft {

@@ -398,55 +398,30 @@ pub async fn source(db: &Db, version_id: i64) -> Result<Option<String>, sqlx::Er
         .await
 }
 
-/// Every accepted opinion of a call whose author allowed publication, without names, oldest
-/// first, each with the label of the version it was given on (empty: none), for open data.
-pub async fn all_published_opinions(
-    db: &Db,
-    solicitation_id: i64,
-) -> Result<Vec<(String, PublishedOpinion)>, sqlx::Error> {
-    #[allow(clippy::type_complexity)]
-    let rows: Vec<(String, String, String, String, String, String, String)> =
-        sqlx::query_as(&format!(
-            "SELECT COALESCE(v.label, ''), o.target, o.target_label, o.content, o.suggestion, \
-             o.identity, o.received_on FROM opinions o \
-             LEFT JOIN draft_versions v ON v.id = o.draft_version_id \
-             WHERE o.solicitation_id = $1 AND o.publish_ok = 1 AND o.status IN {ACCEPTED_SQL} \
-             ORDER BY o.id"
-        ))
-        .bind(solicitation_id)
-        .fetch_all(&db.pool)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(version, target, target_label, content, suggestion, identity, received_on)| {
-                let o = PublishedOpinion {
-                    target,
-                    target_label,
-                    content,
-                    suggestion,
-                    identity: Identity::from_code(&identity).unwrap_or(Identity::Other),
-                    received_on,
-                };
-                (version, o)
-            },
-        )
-        .collect())
+/// One published opinion with the version of the draft it was given on (id 0 and an empty
+/// label: none).
+pub struct PublishedRow {
+    pub version_id: i64,
+    pub version_label: String,
+    pub opinion: PublishedOpinion,
 }
 
-/// Accepted opinions whose authors allowed publication, without names, oldest first, each with
-/// the version of the draft it was given on (0: none).
+/// Accepted opinions whose authors allowed publication, without names, oldest first: the first
+/// `limit` of them for the call's page, all of them for open data.
 pub async fn published_opinions(
     db: &Db,
     solicitation_id: i64,
-) -> Result<Vec<(i64, PublishedOpinion)>, sqlx::Error> {
+    limit: Option<i64>,
+) -> Result<Vec<PublishedRow>, sqlx::Error> {
     #[allow(clippy::type_complexity)]
-    let rows: Vec<(i64, String, String, String, String, String, String)> =
+    let rows: Vec<(i64, String, String, String, String, String, String, String)> =
         sqlx::query_as(&format!(
-            "SELECT COALESCE(draft_version_id, 0), target, target_label, content, suggestion, \
-         identity, received_on FROM opinions \
-         WHERE solicitation_id = $1 AND publish_ok = 1 AND status IN {ACCEPTED_SQL} \
-         ORDER BY id LIMIT 500"
+            "SELECT COALESCE(o.draft_version_id, 0), COALESCE(v.label, ''), o.target, \
+             o.target_label, o.content, o.suggestion, o.identity, o.received_on FROM opinions o \
+             LEFT JOIN draft_versions v ON v.id = o.draft_version_id \
+             WHERE o.solicitation_id = $1 AND o.publish_ok = 1 AND o.status IN {ACCEPTED_SQL} \
+             ORDER BY o.id{}",
+            limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default()
         ))
         .bind(solicitation_id)
         .fetch_all(&db.pool)
@@ -454,16 +429,28 @@ pub async fn published_opinions(
     Ok(rows
         .into_iter()
         .map(
-            |(version, target, target_label, content, suggestion, identity, received_on)| {
-                let o = PublishedOpinion {
-                    target,
-                    target_label,
-                    content,
-                    suggestion,
-                    identity: Identity::from_code(&identity).unwrap_or(Identity::Other),
-                    received_on,
-                };
-                (version, o)
+            |(
+                version_id,
+                version_label,
+                target,
+                target_label,
+                content,
+                suggestion,
+                identity,
+                received_on,
+            )| {
+                PublishedRow {
+                    version_id,
+                    version_label,
+                    opinion: PublishedOpinion {
+                        target,
+                        target_label,
+                        content,
+                        suggestion,
+                        identity: Identity::from_code(&identity).unwrap_or(Identity::Other),
+                        received_on,
+                    },
+                }
             },
         )
         .collect())
