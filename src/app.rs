@@ -16,6 +16,7 @@ use crate::pages::{
         deputy::{DeputyPageView, DeputyPosterPage},
         home::HomePage,
         not_found::NotFound,
+        open_data::OpenDataPage,
         opinion_form::OpinionFormPage,
         privacy::PrivacyPage,
         search::{SearchBox, SearchPage},
@@ -61,8 +62,19 @@ use leptos_router::{
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SiteInfo {
     pub org_name: String,
+    pub org_name_en: String,
     /// The site's public address, `https://minyi.example.gov.cn`, for share cards and feeds.
     pub site_url: String,
+}
+
+impl SiteInfo {
+    /// The committee's name in the current locale.
+    pub fn org(&self) -> &str {
+        match crate::i18n::current() {
+            crate::i18n::Locale::En => &self.org_name_en,
+            crate::i18n::Locale::ZhCn => &self.org_name,
+        }
+    }
 }
 
 /// The HTML document around `App`. Its head loads the bundle under the names of this build
@@ -71,9 +83,14 @@ pub struct SiteInfo {
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     use crate::server::bundle::BundleTags;
     use leptos_meta::MetaTags;
+    // The locale middleware chose the request's language; everything rendered below reads it.
+    let locale = use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<crate::i18n::Locale>().copied())
+        .unwrap_or_default();
+    provide_context(locale);
     view! {
         <!DOCTYPE html>
-        <html lang="zh-CN">
+        <html lang=locale.tag()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -96,7 +113,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let t = t();
     let site = use_context::<SiteInfo>().unwrap_or_default();
-    let org = site.org_name.clone();
+    let org = site.org().to_string();
     view! {
         <Router>
             <a class="skip" href="#main">{t.skip_to_content}</a>
@@ -118,6 +135,7 @@ pub fn App() -> impl IntoView {
                         </ul>
                     </nav>
                     <SearchBox id="site-q"/>
+                    <LanguageSwitch/>
                 </div>
             </header>
             <main id="main" class="wrap" tabindex="-1">
@@ -138,6 +156,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/track") view=TrackLookupPage ssr=SsrMode::Async/>
                     <Route path=path!("/track/:code") view=TrackPageView ssr=SsrMode::Async/>
                     <Route path=path!("/privacy") view=PrivacyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/open-data") view=OpenDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/stats") view=StatsPageView ssr=SsrMode::Async/>
                     <Route path=path!("/staff/login") view=LoginPage ssr=SsrMode::Async/>
@@ -178,9 +197,31 @@ pub fn App() -> impl IntoView {
             <footer class="site-footer">
                 <div class="wrap">
                     <p>{org}" "{t.footer_host}" · "{t.footer_motto}</p>
-                    <p><a href="/privacy">{t.privacy_title}</a>" · "<a href="/staff">{t.nav_staff}</a></p>
+                    <p><a href="/privacy">{t.privacy_title}</a>" · "<a href="/open-data">{t.open.nav}</a>" · "<a href="/staff">{t.nav_staff}</a></p>
                 </div>
             </footer>
         </Router>
+    }
+}
+
+/// The link to the page in the other language: a plain link (it works without JavaScript) that
+/// remembers the choice and comes back to the same page. Each language is named in itself.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    use crate::i18n::{current, Locale};
+    // Rendered on the server only (it is no island): the request's own address.
+    #[cfg(feature = "ssr")]
+    let here = use_context::<http::request::Parts>()
+        .and_then(|p| p.uri.path_and_query().map(|pq| pq.as_str().to_string()))
+        .unwrap_or_else(|| "/".into());
+    #[cfg(not(feature = "ssr"))]
+    let here = String::from("/");
+    let (other, name) = match current() {
+        Locale::ZhCn => (Locale::En, "English"),
+        Locale::En => (Locale::ZhCn, "中文"),
+    };
+    let href = crate::domain::form::with_query(&format!("/lang/{}", other.tag()), "back", &here);
+    view! {
+        <a class="lang-switch" href=href lang=other.tag() hreflang=other.tag() rel="alternate">{name}</a>
     }
 }

@@ -19,5 +19,6 @@ pub mod server;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    i18n::browser::init();
     leptos::mount::hydrate_islands();
 }

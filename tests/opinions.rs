@@ -214,7 +214,7 @@ async fn drafts_counts_and_published_opinions(db: Db) {
     }
     let heat = db::trail::accepted_counts(&db, open).await.unwrap();
     assert_eq!(heat, vec![(second, "art-3".to_string(), 2)]);
-    let published = db::solicitations::published_opinions(&db, open, Some(500))
+    let published = db::solicitations::published_opinions(&db, open, 0, Some(500))
         .await
         .unwrap();
     assert_eq!(published.len(), 1);

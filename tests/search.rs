@@ -4,61 +4,13 @@
 
 mod common;
 
-use common::fixtures::{opinion, setup, submit_opinion};
+use common::fixtures::{deputy, moderate, opinion, setup, story, submit_opinion};
 use common::start;
-use minyi::domain::deputy::{Level, NewDeputy};
-use minyi::domain::moderation::{Action, QueueFilter, RejectReason, Selected};
-use minyi::domain::opinion::OpinionStatus;
+use minyi::domain::moderation::{Action, QueueFilter, RejectReason};
 use minyi::domain::search::{Kind, Params};
 use minyi::domain::solicitation::{NewSolicitation, Stage, Status};
-use minyi::domain::story::StoryInput;
 use minyi::domain::time::DAY_MS;
 use minyi::server::db::{self, moderation::Scope, Db};
-
-async fn story(db: &Db, author: i64, title: &str, body: &str, slug: &str, published: bool) -> i64 {
-    let s = StoryInput {
-        title: title.into(),
-        summary: String::new(),
-        body: body.into(),
-        kind: "case".into(),
-        slug: slug.into(),
-        published_on: "2026-11-28".into(),
-    }
-    .validate()
-    .unwrap();
-    let id = db::stories::save(db, None, None, &s, &format!("<p>{body}</p>"), author)
-        .await
-        .unwrap();
-    if published {
-        db::stories::set_published(db, id, true, author)
-            .await
-            .unwrap();
-    }
-    id
-}
-
-async fn moderate(db: &Db, clerk: i64, id: i64, action: Action) {
-    let selected = [Selected {
-        id,
-        seen: OpinionStatus::Pending,
-    }];
-    db::moderation::apply(db, clerk, Scope::ALL, &selected, &action)
-        .await
-        .unwrap();
-}
-
-async fn deputy(db: &Db, name: &str, intro: &str, published: bool) {
-    let d = NewDeputy {
-        name: name.into(),
-        level: Level::District,
-        constituency: "东湖街道选区".into(),
-        station_id: None,
-        intro: intro.into(),
-        reception_days: String::new(),
-        published,
-    };
-    db::deputies::save(db, None, 0, &d, 1).await.unwrap();
-}
 
 /// How many results the page lists.
 fn listed(body: &str) -> usize {

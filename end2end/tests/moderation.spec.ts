@@ -115,12 +115,12 @@ test('staff compile a report, export it, record it as sent and the adoption, and
 
   const [docx] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Word（.docx）' }).click(),
+    page.getByRole('link', { name: 'Word (.docx)' }).click(),
   ]);
   expect(docx.suggestedFilename()).toMatch(/\.docx$/);
   const [xlsx] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Excel（.xlsx）' }).click(),
+    page.getByRole('link', { name: 'Excel (.xlsx)' }).click(),
   ]);
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
 

@@ -9,6 +9,7 @@ pub mod consultations;
 pub mod deputies;
 pub mod moderation;
 pub mod notifications;
+pub mod open;
 pub mod opinions;
 pub mod reports;
 pub mod search;

@@ -1,7 +1,7 @@
 //! A session as cards and fact lists show it: kind, time, place, places left, registration.
 
 use crate::domain::consultation::{ConsultationSummary, RegPhase, Status};
-use crate::domain::time::{clock_time, format_datetime_zh};
+use crate::domain::time::clock_time;
 use crate::i18n::t;
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn when(c: &ConsultationSummary) -> String {
     format!(
         "{}–{}",
-        format_datetime_zh(c.starts_at),
+        crate::i18n::datetime(c.starts_at),
         clock_time(c.ends_at)
     )
 }
@@ -20,15 +20,17 @@ pub fn registration_text(c: &ConsultationSummary, now: i64) -> String {
     match c.reg_phase(now) {
         RegPhase::Cancelled => t.cs.phase_cancelled.to_string(),
         RegPhase::Unpublished => t.cs.phase_unpublished.to_string(),
-        RegPhase::NotYetOpen => (t.cs.phase_not_yet)(&format_datetime_zh(c.reg_opens_at)),
+        RegPhase::NotYetOpen => (t.cs.phase_not_yet)(&crate::i18n::datetime(c.reg_opens_at)),
         RegPhase::Closed if c.status == Status::Completed || now >= c.ends_at => {
             t.cs.phase_over.to_string()
         }
         RegPhase::Closed => t.cs.phase_closed.to_string(),
         RegPhase::Open if c.seats_left() == 0 => {
-            (t.cs.phase_full)(&format_datetime_zh(c.reg_closes_at), c.waitlisted)
+            (t.cs.phase_full)(&crate::i18n::datetime(c.reg_closes_at), c.waitlisted)
         }
-        RegPhase::Open => (t.cs.phase_open)(c.seats_left(), &format_datetime_zh(c.reg_closes_at)),
+        RegPhase::Open => {
+            (t.cs.phase_open)(c.seats_left(), &crate::i18n::datetime(c.reg_closes_at))
+        }
     }
 }
 
@@ -38,7 +40,7 @@ pub fn Place(c: ConsultationSummary) -> impl IntoView {
     let t = t();
     view! {
         {(!c.address.is_empty()).then(|| view! { <span>{c.address.clone()}</span> })}
-        {(!c.station_name.is_empty()).then(|| view! { <span class="hint">" （"{c.station_name.clone()}"）"</span> })}
+        {(!c.station_name.is_empty()).then(|| view! { <span class="hint">" "{(crate::i18n::t().paren)(&c.station_name)}</span> })}
         {(!c.online_url.is_empty()).then(|| view! {
             <span>" "<a href=c.online_url.clone() rel="noopener noreferrer">{t.cs.online_link}</a></span>
         })}

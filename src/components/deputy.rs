@@ -1,7 +1,7 @@
 //! Deputies and their reception slots as lists and cards show them.
 
 use crate::domain::deputy::{Deputy, Slot};
-use crate::domain::time::{clock_time, format_datetime_zh};
+use crate::domain::time::clock_time;
 use crate::i18n::t;
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn slot_time(s: &Slot) -> String {
     format!(
         "{}–{}",
-        format_datetime_zh(s.starts_at),
+        crate::i18n::datetime(s.starts_at),
         clock_time(s.ends_at)
     )
 }

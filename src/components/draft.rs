@@ -112,7 +112,7 @@ fn render(node: &Provision, links: &Option<CommentLinks>) -> AnyView {
                     l.solicitation_id,
                     article_param(&node.anchor)
                 );
-                let label = format!("{}：{}", node.label, t.sol_give_opinion_article);
+                let label = format!("{}{}{}", node.label, crate::i18n::t().colon, t.sol_give_opinion_article);
                 view! {
                     <p class="article-actions">
                         {(count > 0).then(|| view! {

@@ -49,7 +49,7 @@ pub fn Field(
         None => (max, required),
     };
     let hint = match (hint, max) {
-        (Some(h), Some(m)) => Some(format!("{h}（{}）", (t.max_chars)(m))),
+        (Some(h), Some(m)) => Some(format!("{h}{}", (t.paren)(&(t.max_chars)(m)))),
         (Some(h), None) => Some(h.to_string()),
         (None, Some(m)) => Some((t.max_chars)(m)),
         (None, None) => None,

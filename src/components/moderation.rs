@@ -28,12 +28,12 @@ fn codes_with_status(list: &str) -> String {
         .map(|p| {
             let (code, status) = p.split_once(':').unwrap_or((p, ""));
             match OpinionStatus::from_code(status) {
-                Some(s) => format!("{code}（{}）", (t.opinion_status)(s)),
+                Some(s) => format!("{code}{}", (t.paren)((t.opinion_status)(s))),
                 None => code.to_string(),
             }
         })
         .collect::<Vec<_>>()
-        .join("、")
+        .join(crate::i18n::t().list_sep)
 }
 
 /// What the last action did (from the form sent back), or its problems.

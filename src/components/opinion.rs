@@ -9,7 +9,6 @@ use crate::domain::opinion::{
 };
 use crate::domain::solicitation::Target;
 use crate::domain::text::TextRule;
-use crate::domain::time::format_datetime_zh;
 use crate::i18n::t;
 use leptos::prelude::*;
 
@@ -125,7 +124,7 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
         .map(|e| {
             view! {
                 <li>
-                    <time>{format_datetime_zh(e.at)}</time>
+                    <time>{crate::i18n::datetime(e.at)}</time>
                     <strong>{(t.opinion_status)(e.status)}</strong>
                     {(!e.note.is_empty()).then(|| view! { <p>{e.note}</p> })}
                 </li>
@@ -139,11 +138,10 @@ pub fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
 #[component]
 pub fn EnactedView(e: crate::domain::trail::EnactedArticle) -> impl IntoView {
     use crate::domain::diff::Piece;
-    use crate::domain::time::format_date_zh;
     let t = t();
     let notice = (t.tr.enacted_notice)(
-        &format_date_zh(&e.enactment.adopted_on),
-        &format_date_zh(&e.enactment.promulgated_on),
+        &crate::i18n::date(&e.enactment.adopted_on),
+        &crate::i18n::date(&e.enactment.promulgated_on),
     );
     let now = match &e.now_label {
         None => view! { <p>{t.tr.enacted_deleted}</p> }.into_any(),
@@ -217,7 +215,7 @@ pub fn ArticleTrail(
                 }
                 view! {
                     <li>
-                        {line}"。"
+                        {line}{t.full_stop}" "
                         {article.map(|href| view! { <a href=href>{t.tr.see_article}</a>" " })}
                         <a href=compare>{t.tr.see_compare}</a>
                     </li>

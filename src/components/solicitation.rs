@@ -10,9 +10,9 @@ pub fn phase_text(s: &SolicitationSummary, now: i64) -> String {
     let t = t();
     match s.phase(now) {
         Phase::Accepting => format!(
-            "{}（{}）",
+            "{}{}",
             t.sol_phase_accepting,
-            (t.days_left)(days_left(s.closes_at, now))
+            (t.paren)(&(t.days_left)(days_left(s.closes_at, now)))
         ),
         Phase::NotYetOpen => (t.opens_in)(&s.opens_on()),
         Phase::Ended => (t.closed_on)(&s.closes_on()),
@@ -35,9 +35,9 @@ pub fn SolicitationCard(s: SolicitationSummary, now: i64) -> impl IntoView {
             <p class="kind">{(t.stage)(s.stage)}</p>
             <h3><a href=href>{s.title.clone()}</a></h3>
             <p class=class>{phase_text(&s, now)}</p>
-            <p class="date">{t.sol_issuer}"："{s.issuer.clone()}" · "{(t.window)(&s.opens_on(), &s.closes_on())}</p>
+            <p class="date">{t.sol_issuer}{crate::i18n::t().colon}{s.issuer.clone()}" · "{(t.window)(&s.opens_on(), &s.closes_on())}</p>
             {(phase == Phase::Ended && !s.outcome_html.is_empty()).then(|| view! {
-                <div class="outcome prose"><strong>{t.sol_outcome}"："</strong><div inner_html=s.outcome_html.clone()></div></div>
+                <div class="outcome prose"><strong>{t.sol_outcome}{crate::i18n::t().colon}</strong><div inner_html=s.outcome_html.clone()></div></div>
             })}
         </li>
     }

@@ -1,9 +1,6 @@
 //! How a story looks: as a card in a list and as a whole article.
 
-use crate::domain::{
-    story::{Story, StorySummary},
-    time::format_date_zh,
-};
+use crate::domain::story::{Story, StorySummary};
 use crate::i18n::{story_kind, t};
 use leptos::prelude::*;
 
@@ -15,7 +12,7 @@ pub fn StoryCard(story: StorySummary) -> impl IntoView {
         <li class="card">
             <p class="kind">{story_kind(story.kind)}</p>
             <h3><a href=href>{story.title}</a></h3>
-            <p class="date"><time datetime=story.published_on.clone()>{format_date_zh(&story.published_on)}</time></p>
+            <p class="date"><time datetime=story.published_on.clone()>{crate::i18n::date(&story.published_on)}</time></p>
             {(!story.summary.is_empty()).then(|| view! { <p>{story.summary}</p> })}
         </li>
     }
@@ -40,8 +37,8 @@ pub fn StoryArticle(story: Story) -> impl IntoView {
             <p class="kind">{story_kind(story.kind)}</p>
             <h1>{story.title}</h1>
             <p class="date">
-                {t.story_published_on}"："
-                <time datetime=story.published_on.clone()>{format_date_zh(&story.published_on)}</time>
+                {t.story_published_on}{crate::i18n::t().colon}
+                <time datetime=story.published_on.clone()>{crate::i18n::date(&story.published_on)}</time>
             </p>
             {(!story.summary.is_empty()).then(|| view! { <p class="lead">{story.summary}</p> })}
             <div class="prose" inner_html=story.body_html></div>

@@ -8,18 +8,19 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The level of a node in the text tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ProvisionKind {
-    Part,
-    /// 分编, under a 编 (as in 民法典: 第二编 物权 / 第一分编 通则); chapters number on across it.
-    Subpart,
-    Chapter,
-    Section,
-    Article,
-    Paragraph,
-    Item,
-    SubItem,
+crate::coded_enum! {
+    /// The level of a node in the text tree.
+    pub enum ProvisionKind {
+        Part = "part",
+        /// 分编, under a 编 (as in 民法典: 第二编 物权 / 第一分编 通则); chapters number on across it.
+        Subpart = "subpart",
+        Chapter = "chapter",
+        Section = "section",
+        Article = "article",
+        Paragraph = "paragraph",
+        Item = "item",
+        SubItem = "sub_item",
+    }
 }
 
 /// One node of the parsed text.

@@ -47,6 +47,34 @@ pub fn format_datetime_zh(ms: i64) -> String {
     }
 }
 
+/// `4 December 2026, 14:05` (Shanghai) of an instant.
+pub fn format_datetime_en(ms: i64) -> String {
+    match DateTime::from_timestamp_millis(ms).map(|t| t.with_timezone(&shanghai())) {
+        Some(t) => {
+            use chrono::{Datelike, Timelike};
+            format!(
+                "{} {} {}, {:02}:{:02}",
+                t.day(),
+                MONTHS_EN[t.month0() as usize],
+                t.year(),
+                t.hour(),
+                t.minute()
+            )
+        }
+        None => String::new(),
+    }
+}
+
+/// `2026-12-04T14:05:00+08:00`: an instant in RFC 3339, at the Shanghai offset.
+pub fn rfc3339(ms: i64) -> String {
+    DateTime::from_timestamp_millis(ms)
+        .map(|t| {
+            t.with_timezone(&shanghai())
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        })
+        .unwrap_or_default()
+}
+
 /// `14:05` (Shanghai) of an instant.
 pub fn clock_time(ms: i64) -> String {
     use chrono::Timelike;
@@ -56,10 +84,41 @@ pub fn clock_time(ms: i64) -> String {
         .unwrap_or_default()
 }
 
-/// `2026年11月28日` from `2026-11-28`; the input unchanged if it is not such a date. Written
-/// without chrono because it runs in the browser too, and chrono's parser and formatter would
-/// otherwise be linked into the bundle for this one job.
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `2026年11月28日` from `2026-11-28`; the input unchanged if it is not such a date.
 pub fn format_date_zh(iso: &str) -> String {
+    match ymd(iso) {
+        Some((y, m, d)) => format!("{y}年{m}月{d}日"),
+        None => iso.to_string(),
+    }
+}
+
+/// `28 November 2026` from `2026-11-28`; the input unchanged if it is not such a date.
+pub fn format_date_en(iso: &str) -> String {
+    match ymd(iso) {
+        Some((y, m, d)) => format!("{d} {} {y}", MONTHS_EN[m as usize - 1]),
+        None => iso.to_string(),
+    }
+}
+
+/// The year, month and day of `2026-11-28`. Written without chrono because it runs in the
+/// browser too, and chrono's parser and formatter would otherwise be linked into the bundle for
+/// this one job.
+fn ymd(iso: &str) -> Option<(&str, u32, u32)> {
     let mut parts = iso.splitn(3, '-');
     let year = parts
         .next()
@@ -72,10 +131,7 @@ pub fn format_date_zh(iso: &str) -> String {
         .next()
         .and_then(|d| d.parse::<u32>().ok())
         .filter(|d| (1..=31).contains(d));
-    match (year, month, day) {
-        (Some(y), Some(m), Some(d)) => format!("{y}年{m}月{d}日"),
-        _ => iso.to_string(),
-    }
+    Some((year?, month?, day?))
 }
 
 #[cfg(test)]

@@ -3,18 +3,102 @@
 //! (leptos_i18n was weighed: it adds a macro layer and its own runtime to the browser bundle for
 //! a site that ships one locale today; a typed table of `&'static str` costs nothing.)
 
+pub mod api;
 pub mod consultations;
 pub mod deputies;
+mod en;
 pub mod feeds;
+pub mod open;
 pub mod search;
 pub mod trail;
 mod zh_cn;
 
 use crate::domain::text::Problem;
 
+/// A locale of the interface. Chinese is the site's own language and the default.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+pub enum Locale {
+    #[default]
+    ZhCn,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::En];
+
+    /// The BCP 47 tag: the `lang` attribute, the cookie's value and `?lang=`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "zh-CN",
+            Locale::En => "en",
+        }
+    }
+
+    /// A tag as people and browsers write it (`en`, `en-GB`, `zh`, `zh-CN`, `zh-Hans`), any case.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("zh") {
+            Some(Locale::ZhCn)
+        } else if primary.eq_ignore_ascii_case("en") {
+            Some(Locale::En)
+        } else {
+            None
+        }
+    }
+
+    /// The locale of an `Accept-Language` header this site has that the header weighs most
+    /// (the first of equal weights); `None` when it names neither.
+    pub fn from_accept_language(header: &str) -> Option<Locale> {
+        let mut best: Option<(f32, Locale)> = None;
+        for part in header.split(',') {
+            let mut bits = part.split(';');
+            let Some(locale) = bits.next().and_then(Locale::from_tag) else {
+                continue;
+            };
+            let q = bits
+                .filter_map(|b| b.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if q > 0.0 && best.is_none_or(|(w, _)| q > w) {
+                best = Some((q, locale));
+            }
+        }
+        best.map(|(_, l)| l)
+    }
+
+    /// The open API's messages.
+    pub fn api(self) -> &'static api::ApiTexts {
+        match self {
+            Locale::ZhCn => &api::ZH_CN,
+            Locale::En => &api::EN,
+        }
+    }
+}
+
 /// A locale's texts. Fields are plain strings; the `fn` fields build sentences with numbers.
 pub struct Texts {
     pub lang: &'static str,
+    /// After a label: `：` / `: `.
+    pub colon: &'static str,
+    /// Between the items of a list: `、` / `, `.
+    pub list_sep: &'static str,
+    /// Between clauses: `；` / `; `.
+    pub clause_sep: &'static str,
+    pub full_stop: &'static str,
+    /// A remark in brackets after what it is about: `（…）` / ` (…)`.
+    pub paren: fn(&str) -> String,
+    /// The title of a law or a document: `《…》` / `“…”`.
+    pub title_quote: fn(&str) -> String,
+    /// (row, what): `第三条的意见摘要` / `Summary of opinions of Article 3`.
+    pub of_row: fn(&str, &str) -> String,
+    /// A state-changing request from another site, refused.
+    pub cross_site_refused: &'static str,
+    /// A page the server could not render in time.
+    pub server_busy: &'static str,
+    /// The report's annex of opinions as CSV, among the export formats.
+    pub export_annex_csv: &'static str,
     /// Consultation sessions and registrations.
     pub cs: &'static consultations::ConsultTexts,
     /// Deputies and appointments.
@@ -25,6 +109,8 @@ pub struct Texts {
     pub feeds: &'static feeds::FeedTexts,
     /// The search page and the search box.
     pub search: &'static search::SearchTexts,
+    /// The open data page and the open API's reference.
+    pub open: &'static open::OpenTexts,
     pub app_name: &'static str,
     /// The `og:locale` of the share card.
     pub og_locale: &'static str,
@@ -457,9 +543,131 @@ pub struct Texts {
     pub privacy_body: &'static [(&'static str, &'static str)],
 }
 
-/// The texts of the current locale. Only zh-CN exists today.
+/// The texts of the current locale: the request's on the server, the page's in the browser.
 pub fn t() -> &'static Texts {
-    &zh_cn::TEXTS
+    texts(current())
+}
+
+/// The texts of `locale`.
+pub fn texts(locale: Locale) -> &'static Texts {
+    match locale {
+        Locale::ZhCn => &zh_cn::TEXTS,
+        Locale::En => &en::main::TEXTS,
+    }
+}
+
+thread_local! {
+    /// Set while [`with_locale`] runs.
+    static OVERRIDE: std::cell::Cell<Option<Locale>> = const { std::cell::Cell::new(None) };
+}
+
+#[cfg(feature = "ssr")]
+tokio::task_local! {
+    /// The locale of the request being answered, for handlers outside the app's renders.
+    pub static REQUEST: Locale;
+}
+
+/// The locale of what is being made: inside [`with_locale`] its locale; on the server, the
+/// render's or server function's (a context the app provides, or the one the locale middleware
+/// put on the request), else the request's; in the browser, the page's `lang`.
+pub fn current() -> Locale {
+    if let Some(l) = OVERRIDE.with(|o| o.get()) {
+        return l;
+    }
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::prelude::use_context;
+        if let Some(l) = use_context::<Locale>() {
+            return l;
+        }
+        if let Some(l) = use_context::<http::request::Parts>()
+            .and_then(|p| p.extensions.get::<Locale>().copied())
+        {
+            return l;
+        }
+        if let Ok(l) = REQUEST.try_with(|l| *l) {
+            return l;
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        return browser::get();
+    }
+    #[allow(unreachable_code)]
+    Locale::ZhCn
+}
+
+/// Runs `f` with `locale` as the current one (a message written for someone who chose another
+/// language than the person whose request writes it). Nothing `f` awaits: it is synchronous.
+pub fn with_locale<R>(locale: Locale, f: impl FnOnce() -> R) -> R {
+    let before = OVERRIDE.with(|o| o.replace(Some(locale)));
+    let r = f();
+    OVERRIDE.with(|o| o.set(before));
+    r
+}
+
+/// The page's locale in the browser, read once from `<html lang>`.
+#[cfg(not(feature = "ssr"))]
+pub mod browser {
+    use super::Locale;
+    use std::sync::atomic::{AtomicU8, Ordering};
+
+    static LOCALE: AtomicU8 = AtomicU8::new(0);
+
+    pub fn get() -> Locale {
+        match LOCALE.load(Ordering::Relaxed) {
+            1 => Locale::En,
+            _ => Locale::ZhCn,
+        }
+    }
+
+    /// Reads the page's `lang`; called before the islands hydrate.
+    #[cfg(feature = "hydrate")]
+    pub fn init() {
+        let lang = leptos::prelude::document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .unwrap_or_default();
+        let l = Locale::from_tag(&lang).unwrap_or_default();
+        LOCALE.store(u8::from(l == Locale::En), Ordering::Relaxed);
+    }
+}
+
+/// `2026年11月28日` or `28 November 2026` from `2026-11-28`, in the current locale.
+pub fn date(iso: &str) -> String {
+    match current() {
+        Locale::ZhCn => crate::domain::time::format_date_zh(iso),
+        Locale::En => crate::domain::time::format_date_en(iso),
+    }
+}
+
+/// `2026年11月28日 14:05` or `28 November 2026, 14:05` (Shanghai) of an instant.
+pub fn datetime(ms: i64) -> String {
+    match current() {
+        Locale::ZhCn => crate::domain::time::format_datetime_zh(ms),
+        Locale::En => crate::domain::time::format_datetime_en(ms),
+    }
+}
+
+/// A whole number as the current locale writes it: `12345` in Chinese, `12,345` in English.
+pub fn number(n: i64) -> String {
+    match current() {
+        Locale::ZhCn => n.to_string(),
+        Locale::En => {
+            let digits = n.unsigned_abs().to_string();
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            if n < 0 {
+                out.insert(0, '-');
+            }
+            out
+        }
+    }
 }
 
 /// The name of a story kind.
@@ -499,7 +707,7 @@ fn counts<K>(items: &[(K, i64)], name: impl Fn(&K) -> String) -> String {
         .iter()
         .map(|(k, n)| format!("{} {n}", name(k)))
         .collect::<Vec<_>>()
-        .join("、")
+        .join(t().list_sep)
 }
 
 /// The sources of a row in one cell: channels; streets; identities.
@@ -513,7 +721,7 @@ pub fn report_sources(item: &crate::domain::report::ReportItem) -> String {
         parts.push(counts(&item.streets, |s| s.clone()));
     }
     parts.push(counts(&item.identities, |i| (t.identity)(*i).to_string()));
-    parts.join("；")
+    parts.join(t.clause_sep)
 }
 
 /// The story editor's first draft from one opinion's trail (see
@@ -535,8 +743,10 @@ pub fn story_from_trail(
     let mut body = vec![
         format!("## {}", tr.story_h_call),
         format!(
-            "《{}》 · [{}](/solicitations/{}#footprint-title)",
-            v.solicitation_title, tr.footprint_title, v.solicitation_id
+            "{} · [{}](/solicitations/{}#footprint-title)",
+            (t.title_quote)(&v.solicitation_title),
+            tr.footprint_title,
+            v.solicitation_id
         ),
         format!("## {}", tr.story_h_opinion),
         (tr.story_who)((t.identity)(d.identity), &article),
@@ -550,7 +760,7 @@ pub fn story_from_trail(
         body.push(format!("## {}", tr.story_h_article));
         let mut then = v.target_label.clone();
         for h in &v.trail {
-            body.push(format!("- {}。", (tr.hop)(h, &then)));
+            body.push(format!("- {}{}", (tr.hop)(h, &then), t.full_stop));
             if let Some(r) = h.now.first() {
                 then = r.label.clone();
             }
@@ -625,7 +835,10 @@ pub fn report_subtitle(report: &crate::domain::report::Report) -> String {
 
 /// The name of an audit action; the code itself for one this list does not know.
 pub fn audit_action(code: &str) -> String {
-    zh_cn::audit_action(code)
-        .map(str::to_string)
-        .unwrap_or_else(|| code.to_string())
+    match current() {
+        Locale::ZhCn => zh_cn::audit_action(code),
+        Locale::En => en::main::audit_action(code),
+    }
+    .map(str::to_string)
+    .unwrap_or_else(|| code.to_string())
 }

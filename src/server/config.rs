@@ -16,6 +16,8 @@ pub enum SecureCookies {
 pub struct Config {
     pub database_url: String,
     pub org_name: String,
+    /// The committee's name on English pages.
+    pub org_name_en: String,
     pub max_body_bytes: usize,
     pub secure_cookies: SecureCookies,
     pub site_addr: SocketAddr,
@@ -25,6 +27,8 @@ pub struct Config {
     pub opinions_per_hour: i64,
     /// Registrations and bookings one address may make per hour.
     pub registrations_per_hour: i64,
+    /// Requests to the open API one client address may make per minute.
+    pub api_per_minute: i64,
     /// The header a trusted reverse proxy puts the client's address in (e.g. `X-Real-IP`); when
     /// unset, the connection's own address counts.
     pub client_ip_header: Option<http::HeaderName>,
@@ -51,6 +55,7 @@ pub struct Config {
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/minyi.db";
 pub const DEFAULT_ORG_NAME: &str = "示范区人大常委会";
+pub const DEFAULT_ORG_NAME_EN: &str = "Demonstration District People's Congress Standing Committee";
 pub const DEFAULT_MAX_BODY: usize = 2 * 1024 * 1024;
 pub const DEFAULT_STREETS: &str = "东湖街道,西城街道,南山街道,北关街道";
 pub const DEFAULT_OPINIONS_PER_HOUR: i64 = 20;
@@ -71,6 +76,8 @@ Environment (also read from a .env file in the working directory):
   DATABASE_URL          sqlite://PATH (default sqlite://data/minyi.db) or postgres://USER@HOST/DB
   LEPTOS_SITE_ADDR      address to listen on (default 127.0.0.1:3000)
   MINYI_ORG_NAME        the committee's name shown in the header (default 示范区人大常委会)
+  MINYI_ORG_NAME_EN     the committee's name on English pages (default: the Chinese name, or
+                        Demonstration District People's Congress Standing Committee for the default)
   MINYI_MAX_BODY_BYTES  largest request body accepted, in bytes (default 2097152); larger gets 413
   MINYI_SECURE_COOKIES  auto (default: Secure when served over https), always or never
   MINYI_STREETS         the streets (街镇) on the opinion form, comma-separated
@@ -79,6 +86,8 @@ Environment (also read from a .env file in the working directory):
   MINYI_REGISTRATIONS_PER_HOUR
                            registrations and bookings one client address may make per hour
                            (default 20)
+  MINYI_API_PER_MINUTE  requests to the open API (/api/v1) one client address may make per
+                        minute (default 120); more get 429
   MINYI_CLIENT_IP_HEADER   header carrying the client address when behind a trusted reverse
                         proxy, e.g. X-Real-IP (default: unset, the connection's address counts)
   MINYI_SMTP_URL        mail server for notifications: smtp://HOST:PORT, smtp://USER:PASS@HOST:587?tls=required
@@ -98,6 +107,14 @@ Environment (also read from a .env file in the working directory):
   RUST_LOG              log filter, e.g. info or minyi=debug";
 
 impl Config {
+    /// The committee's name in `locale`.
+    pub fn org_name_in(&self, locale: crate::i18n::Locale) -> &str {
+        match locale {
+            crate::i18n::Locale::ZhCn => &self.org_name,
+            crate::i18n::Locale::En => &self.org_name_en,
+        }
+    }
+
     /// Reads and checks every variable; returns all problems at once.
     pub fn from_env() -> Result<Config, Vec<String>> {
         Self::from_lookup(|k| std::env::var(k).ok())
@@ -120,6 +137,11 @@ impl Config {
         if n == 0 || n > 40 {
             problems.push(format!("MINYI_ORG_NAME 须为 1 到 40 个字，现在是 {n} 个字"));
         }
+        let org_name_en = match get("MINYI_ORG_NAME_EN") {
+            Some(v) if !v.trim().is_empty() => v.trim().to_string(),
+            _ if org_name == DEFAULT_ORG_NAME => DEFAULT_ORG_NAME_EN.into(),
+            _ => org_name.clone(),
+        };
         let max_body_bytes = match get("MINYI_MAX_BODY_BYTES") {
             None => DEFAULT_MAX_BODY,
             Some(v) => match v.trim().parse::<usize>() {
@@ -177,6 +199,7 @@ impl Config {
             1,
             100_000,
         );
+        let api_per_minute = int("MINYI_API_PER_MINUTE", 120, 1, 1_000_000);
         let draft_bytes_per_hour = int(
             "MINYI_DRAFT_BYTES_PER_HOUR",
             DEFAULT_DRAFT_BYTES_PER_HOUR,
@@ -241,12 +264,14 @@ impl Config {
             Ok(Config {
                 database_url,
                 org_name: org_name.trim().to_string(),
+                org_name_en,
                 max_body_bytes,
                 secure_cookies,
                 site_addr,
                 streets,
                 opinions_per_hour,
                 registrations_per_hour,
+                api_per_minute,
                 client_ip_header,
                 smtp_url,
                 mail_from,

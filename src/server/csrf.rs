@@ -41,7 +41,7 @@ pub async fn protect(req: Request, next: Next) -> Response {
         (
             StatusCode::FORBIDDEN,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            Body::from("已拒绝：这个请求来自其他网站。请在本站页面上重新操作。"),
+            Body::from(crate::i18n::t().cross_site_refused),
         )
             .into_response()
     }

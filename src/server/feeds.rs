@@ -27,7 +27,7 @@ fn xml(body: Vec<u8>, kind: &'static str) -> Response {
 /// `/robots.txt`.
 pub async fn robots(State(state): State<AppState>) -> Response {
     let body = format!(
-        "User-agent: *\nDisallow: /staff\nDisallow: /track\nDisallow: /api/\nDisallow: /search\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
+        "User-agent: *\nDisallow: /staff\nDisallow: /track\nDisallow: /api/\nDisallow: /search\nDisallow: /lang/\nAllow: /\n\nSitemap: {}/sitemap.xml\n",
         state.config.site_url.trim_end_matches('/')
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
@@ -43,6 +43,7 @@ async fn public_paths(db: &db::Db) -> Result<Vec<(String, Option<String>)>, sqlx
         "/deputies",
         "/stats",
         "/privacy",
+        "/open-data",
     ]
     .iter()
     .map(|p| (p.to_string(), None))
@@ -167,7 +168,11 @@ pub async fn stories_feed(State(state): State<AppState>) -> Response {
     let site = state.config.site_url.trim_end_matches('/').to_string();
     let mut c = channel(
         &state,
-        format!("{} · {}", state.config.org_name, t.feeds.stories_title),
+        format!(
+            "{} · {}",
+            state.config.org_name_in(crate::i18n::current()),
+            t.feeds.stories_title
+        ),
         "/stories",
         t.feeds.stories_description.to_string(),
     );
@@ -205,7 +210,11 @@ pub async fn solicitations_feed(State(state): State<AppState>) -> Response {
     let site = state.config.site_url.trim_end_matches('/').to_string();
     let mut c = channel(
         &state,
-        format!("{} · {}", state.config.org_name, t.feeds.open_title),
+        format!(
+            "{} · {}",
+            state.config.org_name_in(crate::i18n::current()),
+            t.feeds.open_title
+        ),
         "/solicitations",
         t.feeds.open_description.to_string(),
     );

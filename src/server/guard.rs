@@ -287,18 +287,27 @@ pub fn set_cookie(value: &str) {
 /// connection's own; an IPv6 address counts as its /64 network (one subscriber's). Used only to
 /// limit how often one client may do something.
 pub fn client_addr(state: &AppState) -> String {
-    let Some(p) = parts() else {
-        return "unknown".into();
-    };
-    if let Some(h) = &state.config.client_ip_header {
-        if let Some(v) = p.headers.get(h).and_then(|v| v.to_str().ok()) {
+    match parts() {
+        Some(p) => client_addr_of(&state.config, &p.headers, &p.extensions),
+        None => "unknown".into(),
+    }
+}
+
+/// [`client_addr`] of a request's headers and extensions, for handlers outside the app.
+pub fn client_addr_of(
+    config: &super::config::Config,
+    headers: &http::HeaderMap,
+    extensions: &http::Extensions,
+) -> String {
+    if let Some(h) = &config.client_ip_header {
+        if let Some(v) = headers.get(h).and_then(|v| v.to_str().ok()) {
             // X-Forwarded-For lists the hops; the proxy appends the client it saw last.
             if let Some(last) = v.rsplit(',').map(str::trim).find(|s| !s.is_empty()) {
                 return network_of(last);
             }
         }
     }
-    p.extensions
+    extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
         .map(|c| network_of(&c.0.ip().to_string()))
         .unwrap_or_else(|| "unknown".into())

@@ -58,7 +58,8 @@ pub fn is_private(path: &str, query: &str) -> bool {
     path.starts_with("/track")
         || path == "/staff"
         || path.starts_with("/staff/")
-        || path.starts_with("/api/")
+        // Server functions; the open API under /api/v1 is public and may be cached.
+        || (path.starts_with("/api/") && !path.starts_with("/api/v1/"))
         || query.split('&').any(|p| p.starts_with("draft="))
 }
 
@@ -123,6 +124,7 @@ mod tests {
         assert!(is_private("/api/opinions/submit", ""));
         assert!(!is_private("/stories", "page=2"));
         assert!(!is_private("/staffing", ""));
+        assert!(!is_private("/api/v1/stories", ""));
     }
 
     #[test]

@@ -65,9 +65,10 @@ pub async fn deliver_due(
     site_url: &str,
     now: i64,
 ) -> Result<Delivered, sqlx::Error> {
-    let t = crate::i18n::t();
     let mut done = Delivered::default();
     for due in db::notifications::claim_due(db, now, 10 * 60 * 1000, 100).await? {
+        // In the language the resident wrote in.
+        let t = crate::i18n::texts(crate::i18n::Locale::from_tag(&due.lang).unwrap_or_default());
         let status = OpinionStatus::from_code(&due.status).unwrap_or(OpinionStatus::Pending);
         let link = format!("{site_url}/track/{}?k={}", due.code, due.access_key);
         let subject = (t.nt_subject)(&due.code);

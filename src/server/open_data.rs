@@ -65,7 +65,7 @@ pub async fn opinions_csv(State(state): State<AppState>, Path(id): Path<String>)
         Ok(_) => return StatusCode::NOT_FOUND.into_response(),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let Ok(opinions) = db::solicitations::published_opinions(&state.db, id, None).await else {
+    let Ok(opinions) = db::solicitations::published_opinions(&state.db, id, 0, None).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let rows: Vec<Vec<String>> = opinions

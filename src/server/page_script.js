@@ -43,6 +43,8 @@ async function go(url, push) {
     if (n !== nav) return;
     if (!html) throw to;
     doc = new DOMParser().parseFromString(html, 'text/html');
+    // A page in another language brings its own document (its lang, its islands' texts).
+    if (doc.documentElement.lang !== root.lang) throw to;
   } catch (e) {
     // Not a public page, or it did not arrive: the browser loads it itself.
     if (n === nav) push ? location.assign(url) : location.reload();
@@ -75,7 +77,8 @@ d.addEventListener('click', (e) => {
   const a = e.target.closest && e.target.closest('a[href]');
   if (!a || a.target || a.hasAttribute('download') || /(^|\s)external(\s|$)/.test(a.rel)) return;
   const u = new URL(a.href, location.href);
-  if (u.origin !== location.origin || private_(u) || private_(location) ||
+  // The language switch sets a cookie and the whole document changes language.
+  if (u.origin !== location.origin || private_(u) || private_(location) || u.pathname.startsWith('/lang/') ||
     /\.[A-Za-z0-9]+$/.test(u.pathname)) return;
   // A link within the page (the skip link, an article of a draft) is the browser's own.
   if (u.pathname + u.search === location.pathname + location.search && u.hash) return;

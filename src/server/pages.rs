@@ -163,7 +163,10 @@ pub fn spawn_refresh(state: AppState) {
 /// Whether a path is a page's (not a file's: the bundle, an icon, a calendar, a QR code, nor the
 /// health check).
 fn is_page(path: &str) -> bool {
-    !path.contains('.') && !path.starts_with("/pkg/") && path != "/healthz"
+    !path.contains('.')
+        && !path.starts_with("/pkg/")
+        && !path.starts_with("/api/")
+        && path != "/healthz"
 }
 
 /// Whether a request may be answered from the cache (and its answer kept).
@@ -369,9 +372,16 @@ pub async fn cached(State(state): State<AppState>, mut req: Request, next: Next)
         return next.run(req).await;
     };
     let https = super::auth::is_https(req.headers());
+    // Each language's page is its own (the locale middleware, outside this one, chose it).
+    let locale = req
+        .extensions()
+        .get::<crate::i18n::Locale>()
+        .copied()
+        .unwrap_or_default();
     let key = format!(
-        "{}{}",
+        "{}{} {}",
         if https { "s" } else { "h" },
+        locale.tag(),
         req.uri().path_and_query().map_or("", |p| p.as_str())
     );
     if let Some(entry) = state.pages.get(&key, version) {

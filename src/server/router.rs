@@ -194,7 +194,6 @@ async fn export_registrations(
     use crate::domain::{
         opinion::mask_phone,
         policy::{permits, Permission},
-        time::format_datetime_zh,
     };
     let user = match signed_in(&state, &headers, &format!("/staff/consultations/{id}")).await {
         Ok(u) => u,
@@ -228,7 +227,7 @@ async fn export_registrations(
                 r.organisation.clone(),
                 (t.cs.reg_status)(r.status()).to_string(),
                 r.questions.clone(),
-                format_datetime_zh(r.created_at),
+                crate::i18n::datetime(r.created_at),
             ]
         })
         .collect();
@@ -307,7 +306,11 @@ fn ics(body: String, file: &str) -> Response {
 async fn calendar_feed(State(state): State<AppState>) -> Response {
     match db::consultations::feed(&state.db, db::now_ms()).await {
         Ok(list) => {
-            let name = format!("{} · {}", state.config.org_name, crate::i18n::t().cs.title);
+            let name = format!(
+                "{} · {}",
+                state.config.org_name_in(crate::i18n::current()),
+                crate::i18n::t().cs.title
+            );
             ics(
                 super::calendar::render(&list, &state.config.site_url, &name),
                 "consultations.ics",
@@ -495,7 +498,7 @@ async fn deadline(
                     (header::RETRY_AFTER, "5"),
                     (header::CACHE_CONTROL, "no-store"),
                 ],
-                "服务器暂时忙不过来，这个页面没能及时打开。请稍等几秒后刷新重试。",
+                crate::i18n::t().server_busy,
             )
                 .into_response()
         }
@@ -517,6 +520,7 @@ pub fn router(state: AppState) -> Router {
     let routes = routes();
     let site = SiteInfo {
         org_name: state.config.org_name.clone(),
+        org_name_en: state.config.org_name_en.clone(),
         site_url: state.config.site_url.clone(),
     };
     let context = {
@@ -568,6 +572,7 @@ pub fn router(state: AppState) -> Router {
             "/solicitations/{id}/opinions.csv",
             get(super::open_data::opinions_csv),
         )
+        .route("/lang/{tag}", get(super::locale::switch))
         .route("/robots.txt", get(super::feeds::robots))
         .route("/sitemap.xml", get(super::feeds::sitemap))
         .route("/feeds/stories.xml", get(super::feeds::stories_feed))
@@ -596,6 +601,7 @@ pub fn router(state: AppState) -> Router {
         // Added after the layers above, so that they pass neither through whole_pages nor
         // through the page views' line.
         .route("/healthz", get(healthz))
+        .merge(super::open_api::router(&state))
         .nest_service(
             &pkg_route,
             tower::ServiceBuilder::new()
@@ -622,5 +628,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             super::pages::cached,
         ))
+        // Outside the cache, which keeps each language's pages apart.
+        .layer(middleware::from_fn(super::locale::choose))
         .with_state(state)
 }

@@ -119,3 +119,58 @@ pub async fn status_of(db: &Db, id: i64) -> String {
         .await
         .unwrap()
 }
+
+/// A case story by `author` dated 2026-11-28, published or not; its id.
+pub async fn story(
+    db: &Db,
+    author: i64,
+    title: &str,
+    body: &str,
+    slug: &str,
+    published: bool,
+) -> i64 {
+    let s = minyi::domain::story::StoryInput {
+        title: title.into(),
+        summary: String::new(),
+        body: body.into(),
+        kind: "case".into(),
+        slug: slug.into(),
+        published_on: "2026-11-28".into(),
+    }
+    .validate()
+    .unwrap();
+    let id = db::stories::save(db, None, None, &s, &format!("<p>{body}</p>"), author)
+        .await
+        .unwrap();
+    if published {
+        db::stories::set_published(db, id, true, author)
+            .await
+            .unwrap();
+    }
+    id
+}
+
+/// `clerk` applies `action` to pending opinion `id`.
+pub async fn moderate(db: &Db, clerk: i64, id: i64, action: minyi::domain::moderation::Action) {
+    let selected = [minyi::domain::moderation::Selected {
+        id,
+        seen: minyi::domain::opinion::OpinionStatus::Pending,
+    }];
+    db::moderation::apply(db, clerk, db::moderation::Scope::ALL, &selected, &action)
+        .await
+        .unwrap();
+}
+
+/// A district deputy of 东湖街道选区, published or not; their id.
+pub async fn deputy(db: &Db, name: &str, intro: &str, published: bool) -> i64 {
+    let d = minyi::domain::deputy::NewDeputy {
+        name: name.into(),
+        level: minyi::domain::deputy::Level::District,
+        constituency: "东湖街道选区".into(),
+        station_id: None,
+        intro: intro.into(),
+        reception_days: String::new(),
+        published,
+    };
+    db::deputies::save(db, None, 0, &d, 1).await.unwrap()
+}

@@ -79,8 +79,10 @@ pub async fn get_consultation(
 /// `2026年12月5日 14:30` for a window's ends, as refusals show them.
 #[cfg(feature = "ssr")]
 fn window_texts(opens_at: i64, closes_at: i64) -> (String, String) {
-    use crate::domain::time::format_datetime_zh;
-    (format_datetime_zh(opens_at), format_datetime_zh(closes_at))
+    (
+        crate::i18n::datetime(opens_at),
+        crate::i18n::datetime(closes_at),
+    )
 }
 
 /// Registers a resident for a session and goes to the receipt; problems (a full name missing,

@@ -83,7 +83,7 @@ pub async fn get_solicitation(id: i64, version: Option<i64>) -> Result<Solicitat
     // The page shows rendered HTML; the sources would only double what is sent.
     s.explanation_md.clear();
     s.outcome_md.clear();
-    let published: Vec<_> = db::solicitations::published_opinions(&state.db, id, Some(500))
+    let published: Vec<_> = db::solicitations::published_opinions(&state.db, id, 0, Some(500))
         .await?
         .into_iter()
         .map(|r| (r.version_id, r.opinion))

@@ -5,7 +5,6 @@
 use crate::api::deputies::{get_appointment, AppointmentPage, CancelAppointment};
 use crate::components::{deputy::slot_time, feedback::ErrorView};
 use crate::domain::deputy::AppointmentStatus;
-use crate::domain::time::format_datetime_zh;
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::pages::{loading, public::track::TrackNotFound, PageTitle};
@@ -21,8 +20,8 @@ fn Status(p: AppointmentPage, new: bool, action: ServerAction<CancelAppointment>
             <section class="receipt" role="status">
                 <h1>{t.dp.receipt_title}</h1>
                 <p>{t.dp.receipt_lead}</p>
-                <p class="code-line">{t.dp.code}"："<strong class="code">{a.code.clone()}</strong></p>
-                <p>{t.op_private_link}"："<a class="private-link" href=p.link.clone()>{p.link.clone()}</a></p>
+                <p class="code-line">{t.dp.code}{crate::i18n::t().colon}<strong class="code">{a.code.clone()}</strong></p>
+                <p>{t.op_private_link}{crate::i18n::t().colon}<a class="private-link" href=p.link.clone()>{p.link.clone()}</a></p>
                 <p class="hint">{t.dp.private_link_hint}</p>
             </section>
         }
@@ -36,7 +35,12 @@ fn Status(p: AppointmentPage, new: bool, action: ServerAction<CancelAppointment>
                     format!(" · {}", s.station_name)
                 })
         }
-        None => format!("{}：{}", t.dp.other_time_asked, a.preferred_time),
+        None => format!(
+            "{}{}{}",
+            t.dp.other_time_asked,
+            crate::i18n::t().colon,
+            a.preferred_time
+        ),
     };
     let live = a.status.holds_place();
     view! {
@@ -49,7 +53,7 @@ fn Status(p: AppointmentPage, new: bool, action: ServerAction<CancelAppointment>
                 <dt>{t.dp.deputy}</dt><dd><a href=format!("/deputies/{}", a.deputy_id)>{a.deputy_name.clone()}</a></dd>
                 <dt>{t.dp.field_slot}</dt><dd>{when}</dd>
                 <dt>{t.op_name}</dt><dd>{a.name.clone()}</dd>
-                <dt>{t.dp.booked_at}</dt><dd>{format_datetime_zh(a.created_at)}</dd>
+                <dt>{t.dp.booked_at}</dt><dd>{crate::i18n::datetime(a.created_at)}</dd>
             </dl>
             {(!a.staff_message.is_empty()).then(|| view! {
                 <h2>{t.dp.staff_message}</h2>

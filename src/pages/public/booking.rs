@@ -71,7 +71,7 @@ fn BookingForm(p: BookingPage, action: ServerAction<BookDeputy>) -> impl IntoVie
         <h1>{(t.dp.book_title)(&d.name)}</h1>
         <p class="lead">{(t.dp.level)(d.level)}
             {(!d.constituency.is_empty()).then(|| format!(" · {}", d.constituency))}
-            {(!d.reception_days.is_empty()).then(|| format!(" · {}：{}", t.dp.reception_days, d.reception_days))}
+            {(!d.reception_days.is_empty()).then(|| format!(" · {}{}{}", t.dp.reception_days, crate::i18n::t().colon, d.reception_days))}
         </p>
         <p class="hint">{t.dp.book_lead}</p>
         <ErrorSummary errors=s.errors.clone() labels=labels()/>

@@ -21,7 +21,7 @@ fn cell(articles: &[(String, String)], diff: &[Piece], old_side: bool) -> impl I
         .iter()
         .map(|(label, _)| label.clone())
         .collect::<Vec<_>>()
-        .join("、");
+        .join(crate::i18n::t().list_sep);
     let text = diff
         .iter()
         .filter_map(|p| match p {
@@ -136,8 +136,8 @@ fn CompareView(c: Comparison, only_changed: bool) -> impl IntoView {
                         <table class="stack compare">
                             <caption class="visually-hidden">{tr.legend}</caption>
                             <thead><tr>
-                                <th scope="col">{tr.old_text}"（"{from.label.clone()}"）"</th>
-                                <th scope="col">{tr.new_text}"（"{to.label.clone()}"）"</th>
+                                <th scope="col">{tr.old_text}{(crate::i18n::t().paren)(&from.label)}</th>
+                                <th scope="col">{tr.new_text}{(crate::i18n::t().paren)(&to.label)}</th>
                                 <th scope="col">{tr.what_changed}</th>
                             </tr></thead>
                             <tbody>{rows}</tbody>

@@ -85,7 +85,7 @@ fn SessionView(p: ConsultationPage, action: ServerAction<Register>) -> impl Into
         {(!s.topic.is_empty()).then(|| view! { <p class="lead">{s.topic.clone()}</p> })}
         {(s.status == Status::Cancelled).then(|| view! {
             <p class="notice warn" role="status">{t.cs.cancelled_notice}
-                {(!c.cancel_reason.is_empty()).then(|| view! { " "{t.cs.cancel_reason}"："{c.cancel_reason.clone()} })}
+                {(!c.cancel_reason.is_empty()).then(|| view! { " "{t.cs.cancel_reason}{crate::i18n::t().colon}{c.cancel_reason.clone()} })}
             </p>
         })}
         <dl class="facts">

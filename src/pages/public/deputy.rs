@@ -4,7 +4,6 @@
 
 use crate::api::deputies::{get_deputy, DeputyPage};
 use crate::components::{deputy::slot_line, feedback::ErrorView};
-use crate::domain::time::format_date_zh;
 use crate::domain::time::iso_date;
 use crate::error::AppError;
 use crate::i18n::t;
@@ -40,7 +39,7 @@ fn Profile(p: DeputyPage) -> impl IntoView {
         .map(|m| {
             view! {
                 <li class="card">
-                    <p class="hint">{format_date_zh(&iso_date(m.at))}{m.handling.map(|h| format!(" · {}", (t.dp.handling)(h)))}</p>
+                    <p class="hint">{crate::i18n::date(&iso_date(m.at))}{m.handling.map(|h| format!(" · {}", (t.dp.handling)(h)))}</p>
                     <p class="pre">{m.summary.clone()}</p>
                 </li>
             }
@@ -114,7 +113,7 @@ pub fn DeputyPosterPage() -> impl IntoView {
                             <section class="poster">
                                 <p class="poster-title">{t.dp.poster_title}</p>
                                 <h1>{(t.dp.level)(d.level)}" "{d.name.clone()}</h1>
-                                {(!d.reception_days.is_empty()).then(|| view! { <p>{t.dp.reception_days}"："{d.reception_days.clone()}</p> })}
+                                {(!d.reception_days.is_empty()).then(|| view! { <p>{t.dp.reception_days}{crate::i18n::t().colon}{d.reception_days.clone()}</p> })}
                                 <img src=format!("/deputies/{}/qr.svg", d.id) width="320" height="320" alt=(t.dp.qr_alt)(&d.name)/>
                                 <p>{t.dp.poster_scan}</p>
                                 <p class="code">{p.book_url.clone()}</p>

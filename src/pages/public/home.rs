@@ -25,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
     let sessions = Resource::new(|| (), |_| list_consultations(None, None, None));
     let figures = Resource::new(|| (), |_| home_figures());
     view! {
-        <PageTitle text=site.org_name.clone() description=t.home_lead/>
+        <PageTitle text=site.org().to_string() description=t.home_lead/>
         <section class="hero">
             <h1>{t.app_name}</h1>
             <p>{t.home_lead}</p>

@@ -9,6 +9,7 @@ pub mod deputies;
 pub mod deputy;
 pub mod home;
 pub mod not_found;
+pub mod open_data;
 pub mod opinion_form;
 pub mod privacy;
 pub mod registration;

@@ -39,7 +39,7 @@ fn OpinionForm(data: OpinionFormData, action: ServerAction<SubmitOpinion>) -> im
     view! {
         <PageTitle text=format!("{} - {}", t.op_title, sol.title)/>
         <h1>{t.op_title}</h1>
-        <p class="lead">{t.op_about}"："<a href=back.clone()>{sol.title.clone()}</a></p>
+        <p class="lead">{t.op_about}{crate::i18n::t().colon}<a href=back.clone()>{sol.title.clone()}</a></p>
         {(data.phase != Phase::Accepting).then(|| view! { <p class="notice warn">{phase_text(&sol, data.now)}" "{(t.window)(&sol.opens_on(), &sol.closes_on())}</p> })}
         <ErrorSummary errors=s.errors.clone() labels=labels()/>
         {data.moved.clone().map(|m| view! { <p class="notice warn">{m}</p> })}

@@ -8,7 +8,6 @@ use crate::components::{
     feedback::ErrorView,
 };
 use crate::domain::consultation::RegStatus;
-use crate::domain::time::format_datetime_zh;
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::pages::{loading, public::track::TrackNotFound, PageTitle};
@@ -34,8 +33,8 @@ fn Status(
             <section class="receipt" role="status">
                 <h1>{t.cs.receipt_title}</h1>
                 <p>{lead}</p>
-                <p class="code-line">{t.cs.reg_code}"："<strong class="code">{v.code.clone()}</strong></p>
-                <p>{t.op_private_link}"："<a class="private-link" href=p.link.clone()>{p.link.clone()}</a></p>
+                <p class="code-line">{t.cs.reg_code}{crate::i18n::t().colon}<strong class="code">{v.code.clone()}</strong></p>
+                <p>{t.op_private_link}{crate::i18n::t().colon}<a class="private-link" href=p.link.clone()>{p.link.clone()}</a></p>
                 <p class="hint">{t.cs.private_link_hint}</p>
             </section>
         }
@@ -55,7 +54,7 @@ fn Status(
                 <dt>{t.cs.place}</dt><dd><Place c=c.clone()/></dd>
                 <dt>{t.op_name}</dt><dd>{v.name.clone()}</dd>
                 {(!v.organisation.is_empty()).then(|| view! { <dt>{t.cs.organisation}</dt><dd>{v.organisation.clone()}</dd> })}
-                <dt>{t.cs.registered_at}</dt><dd>{format_datetime_zh(v.created_at)}</dd>
+                <dt>{t.cs.registered_at}</dt><dd>{crate::i18n::datetime(v.created_at)}</dd>
             </dl>
             {(c.status == crate::domain::consultation::Status::Cancelled).then(|| view! {
                 <p class="notice warn">{t.cs.cancelled_notice}</p>

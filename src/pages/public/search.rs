@@ -5,7 +5,6 @@
 use crate::api::search::search;
 use crate::components::{feedback::ErrorView, pager::Pager};
 use crate::domain::search::{Hit, Kind, Results, Segment, COUNT_CAP};
-use crate::domain::time::format_date_zh;
 use crate::i18n::{story_kind, t};
 use crate::pages::{loading, PageTitle};
 use leptos::prelude::*;
@@ -73,7 +72,7 @@ fn HitView(hit: Hit, words: Vec<String>) -> impl IntoView {
     let mut meta = vec![(s.kind)(hit.kind).to_string()];
     meta.extend(tag_name(hit.kind, &hit.tag).map(str::to_string));
     if !hit.day.is_empty() {
-        meta.push(format_date_zh(&hit.day));
+        meta.push(crate::i18n::date(&hit.day));
     }
     let title = crate::domain::search::passage(&hit.title, &words, 200);
     view! {

@@ -10,7 +10,6 @@ use crate::components::{
 };
 use crate::domain::opinion::PublishedOpinion;
 use crate::domain::solicitation::{Phase, Stage};
-use crate::domain::time::format_date_zh;
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::pages::{id_param, loading, public::not_found::NotFound, PageTitle};
@@ -52,10 +51,10 @@ fn Published(opinions: Vec<PublishedOpinion>, order: Vec<String>) -> impl IntoVi
                 .map(|o| {
                     view! {
                         <li class="card">
-                            <p class="date">{(t.identity)(o.identity)}" · "{format_date_zh(&o.received_on)}</p>
+                            <p class="date">{(t.identity)(o.identity)}" · "{crate::i18n::date(&o.received_on)}</p>
                             <p class="pre">{o.content}</p>
                             {(!o.suggestion.is_empty()).then(|| view! {
-                                <p class="pre"><strong>{t.op_suggestion}"："</strong>{o.suggestion}</p>
+                                <p class="pre"><strong>{t.op_suggestion}{crate::i18n::t().colon}</strong>{o.suggestion}</p>
                             })}
                         </li>
                     }
@@ -80,7 +79,7 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
         .iter()
         .map(|st| st.name.clone())
         .collect::<Vec<_>>()
-        .join("、");
+        .join(crate::i18n::t().list_sep);
     let order: Vec<String> = p
         .draft
         .as_ref()
@@ -140,7 +139,7 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
                 .map(|(anchor, label, n, carried)| {
                     view! {
                         <li><a href=format!("#{anchor}")>{label.clone()}</a>" "{(t.heat)(*n)}
-                            {(*carried > 0).then(|| view! { "（"{(t.tr.carried)(*carried)}"）" })}
+                            {(*carried > 0).then(|| view! { {(t.paren)(&(t.tr.carried)(*carried))} })}
                         </li>
                     }
                 })
@@ -165,7 +164,7 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
     let draft = p.draft.map(|d| {
         let enacted = d.info.enacted.clone().map(|e| view! {
             <p class="notice">
-                {(t.tr.enacted_notice)(&format_date_zh(&e.adopted_on), &format_date_zh(&e.promulgated_on))}" "
+                {(t.tr.enacted_notice)(&crate::i18n::date(&e.adopted_on), &crate::i18n::date(&e.promulgated_on))}" "
                 <a href=e.official_url.clone() rel="external noopener">{t.tr.official_link}</a>
             </p>
         });
@@ -176,7 +175,7 @@ fn SolicitationView(p: SolicitationPage) -> impl IntoView {
         let amendment = d.parsed.amendment.clone().map(|a| view! { <AmendmentPoints a links=links.clone()/> });
         view! {
             <section class="draft" aria-labelledby="draft-heading">
-                <h2 id="draft-heading">{t.sol_version}"："{d.info.label.clone()}</h2>
+                <h2 id="draft-heading">{t.sol_version}{crate::i18n::t().colon}{d.info.label.clone()}</h2>
                 {versions}
                 {enacted}
                 {old}

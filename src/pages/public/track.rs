@@ -8,7 +8,7 @@ use crate::components::{
     field::{Control, Field},
     opinion::{ArticleTrail, EnactedView, Timeline},
 };
-use crate::domain::{opinion::normalize_prefixed, time::format_date_zh};
+use crate::domain::opinion::normalize_prefixed;
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::pages::public::{
@@ -64,8 +64,8 @@ fn Status(p: TrackPage, new: bool) -> impl IntoView {
             <section class="receipt" role="status">
                 <h1>{t.op_receipt_title}</h1>
                 <p>{t.op_receipt_lead}</p>
-                <p class="code-line">{t.op_code}"："<strong class="code">{v.code.clone()}</strong></p>
-                <p>{t.op_private_link}"："<a class="private-link" href=p.link.clone()>{p.link.clone()}</a></p>
+                <p class="code-line">{t.op_code}{crate::i18n::t().colon}<strong class="code">{v.code.clone()}</strong></p>
+                <p>{t.op_private_link}{crate::i18n::t().colon}<a class="private-link" href=p.link.clone()>{p.link.clone()}</a></p>
                 <p class="hint">{t.op_private_link_hint}</p>
             </section>
         }
@@ -81,7 +81,7 @@ fn Status(p: TrackPage, new: bool) -> impl IntoView {
                 <dt>{t.op_about}</dt><dd><a href=back>{v.solicitation_title.clone()}</a></dd>
                 {(!v.target_label.is_empty()).then(|| view! { <dt>{t.op_target}</dt><dd>{v.target_label.clone()}</dd> })}
                 <dt>{t.op_channel}</dt><dd>{(t.channel)(v.channel)}</dd>
-                <dt>{t.op_received_on}</dt><dd>{format_date_zh(&v.received_on)}</dd>
+                <dt>{t.op_received_on}</dt><dd>{crate::i18n::date(&v.received_on)}</dd>
             </dl>
             {v.merged_into.clone().map(|c| view! { <p class="notice">{(t.op_merged_into)(&c)}</p> })}
             {v.merged_outcome.clone().map(|e| view! {

@@ -88,7 +88,7 @@ fn AccountRow(
                 })}
                 <ActionForm action=reset attr:class="inline reset">
                     <input type="hidden" name="id" value=id.clone()/>
-                    <label for=input_id.clone()>{format!("{}（{}）", t.new_password, account.username)}</label>
+                    <label for=input_id.clone()>{format!("{}{}", t.new_password, (t.paren)(&account.username))}</label>
                     {message.clone().map(|m| view! { <p class="error" id=err_id.clone()>{m}</p> })}
                     <input id=input_id.clone() type="password" name="password" autocomplete="new-password"
                         aria-invalid=message.as_ref().map(|_| "true")

@@ -15,7 +15,6 @@ use crate::components::{
 };
 use crate::domain::deputy::{AppointmentStatus, DeclineReason, Handling, OUTCOME, STAFF_MESSAGE};
 use crate::domain::form::FormState;
-use crate::domain::time::format_datetime_zh;
 use crate::i18n::t;
 use crate::pages::{id_param, loading, PageTitle};
 use leptos::prelude::*;
@@ -69,7 +68,7 @@ pub fn StaffAppointmentsPage() -> impl IntoView {
                                         <tr>
                                             <td><a href=format!("/staff/appointments/{}", a.id)>{a.code.clone()}</a></td>
                                             <td data-label=t.dp.deputy>{a.deputy_name.clone()}</td>
-                                            <td data-label=t.dp.field_slot>{a.slot.as_ref().map(slot_time).unwrap_or_else(|| format!("{}：{}", t.dp.other_time_asked, a.preferred_time))}</td>
+                                            <td data-label=t.dp.field_slot>{a.slot.as_ref().map(slot_time).unwrap_or_else(|| format!("{}{}{}", t.dp.other_time_asked, crate::i18n::t().colon, a.preferred_time))}</td>
                                             <td data-label=t.op_name>{a.name.clone()}" "{a.phone.clone()}</td>
                                             <td data-label=t.op_status>{(t.dp.status)(a.status)}</td>
                                         </tr>
@@ -128,11 +127,14 @@ fn AppointmentView(
         .iter()
         .map(|h| (h.code().to_string(), (t.dp.handling)(*h).to_string()))
         .collect();
-    let when = a
-        .slot
-        .as_ref()
-        .map(slot_time)
-        .unwrap_or_else(|| format!("{}：{}", t.dp.other_time_asked, a.preferred_time));
+    let when = a.slot.as_ref().map(slot_time).unwrap_or_else(|| {
+        format!(
+            "{}{}{}",
+            t.dp.other_time_asked,
+            crate::i18n::t().colon,
+            a.preferred_time
+        )
+    });
     let can_decide = matches!(
         a.status,
         AppointmentStatus::Requested | AppointmentStatus::Confirmed
@@ -153,7 +155,7 @@ fn AppointmentView(
             <dt>{t.op_name}</dt><dd>{a.name.clone()}</dd>
             <dt>{t.op_phone}</dt><dd>{a.phone.clone()}</dd>
             {(!a.email.is_empty()).then(|| view! { <dt>{t.op_email}</dt><dd>{a.email.clone()}</dd> })}
-            <dt>{t.dp.booked_at}</dt><dd>{format_datetime_zh(a.created_at)}</dd>
+            <dt>{t.dp.booked_at}</dt><dd>{crate::i18n::datetime(a.created_at)}</dd>
         </dl>
         <h2>{t.dp.matter}</h2>
         <p class="pre">{a.matter.clone()}</p>

@@ -4,7 +4,6 @@
 use crate::api::audit::{audit_log, AuditData};
 use crate::components::feedback::ErrorView;
 use crate::domain::audit::AuditFilter;
-use crate::domain::time::format_datetime_zh;
 use crate::i18n::{audit_action, t};
 use crate::pages::{loading, PageTitle};
 use leptos::prelude::*;
@@ -58,9 +57,9 @@ fn AuditView(d: AuditData) -> impl IntoView {
             };
             view! {
                 <tr>
-                    <td>{format_datetime_zh(e.at)}</td>
+                    <td>{crate::i18n::datetime(e.at)}</td>
                     <td data-label=t.audit_actor>{match &e.actor {
-                        Some((name, user)) => format!("{name}（{user}）"),
+                        Some((name, user)) => format!("{name}{}", (crate::i18n::t().paren)(user)),
                         None => t.audit_system.to_string(),
                     }}</td>
                     <td data-label=t.audit_action>{audit_action(&e.action)}</td>
@@ -80,7 +79,7 @@ fn AuditView(d: AuditData) -> impl IntoView {
                     {d.actors.iter().map(|(id, name, user)| {
                         let v = id.to_string();
                         let selected = v == actor;
-                        view! { <option value=v selected=selected>{format!("{name}（{user}）")}</option> }
+                        view! { <option value=v selected=selected>{format!("{name}{}", (crate::i18n::t().paren)(user))}</option> }
                     }).collect_view()}
                 </select>
             </div>

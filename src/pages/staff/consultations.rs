@@ -11,7 +11,6 @@ use crate::components::{
     field::{Control, Field},
 };
 use crate::domain::consultation::{RegStatus, MINUTES};
-use crate::domain::time::format_datetime_zh;
 use crate::i18n::t;
 use crate::pages::{id_param, loading, PageTitle};
 use leptos::prelude::*;
@@ -178,7 +177,7 @@ fn Session(
             <dt>{t.cs.place}</dt><dd><Place c=s.clone()/></dd>
             <dt>{t.cs.capacity}</dt><dd>{(t.cs.capacity_line)(s.capacity, s.taken, s.waitlisted)}</dd>
             <dt>{t.cs.registration}</dt><dd>{registration_text(&s, data.now)}</dd>
-            <dt>{t.cs.reg_window}</dt><dd>{format_datetime_zh(s.reg_opens_at)}" – "{format_datetime_zh(s.reg_closes_at)}</dd>
+            <dt>{t.cs.reg_window}</dt><dd>{crate::i18n::datetime(s.reg_opens_at)}" – "{crate::i18n::datetime(s.reg_closes_at)}</dd>
         </dl>
         <div class="toolbar">
             <a class="button secondary" href=format!("/staff/consultations/{id}/edit")>{t.edit}</a>

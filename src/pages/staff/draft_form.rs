@@ -29,7 +29,7 @@ fn PairingTable(a: Alignment, s: FormState) -> impl IntoView {
                 return view! {
                     <tr class="deleted">
                         <td data-label=t.tr.align_new>{t.tr.align_deleted}</td>
-                        <td data-label=t.tr.align_old>{r.old_labels.join("、")}" "<span class="hint">{r.excerpt}</span></td>
+                        <td data-label=t.tr.align_old>{r.old_labels.join(crate::i18n::t().list_sep)}" "<span class="hint">{r.excerpt}</span></td>
                         <td data-label=t.tr.what_changed>{what}</td>
                     </tr>
                 }
@@ -38,7 +38,7 @@ fn PairingTable(a: Alignment, s: FormState) -> impl IntoView {
             let field = format!("pair-{}", r.anchor);
             let problem = s.problem(&field).map(|p| (t.problem)("", &p));
             let id = field_id(&field);
-            let label = r.new_labels.join("、");
+            let label = r.new_labels.join(crate::i18n::t().list_sep);
             let err_id = format!("{id}-error");
             let invalid = problem.is_some();
             view! {
@@ -111,7 +111,7 @@ fn Editor(data: DraftEditorData, action: ServerAction<SaveDraftVersion>) -> impl
         let count = p.articles().len();
         view! {
             <section class="story" aria-labelledby="preview-title">
-                <h2 id="preview-title">{t.draft_preview}"（"{count}{t.draft_articles}"）"</h2>
+                <h2 id="preview-title">{t.draft_preview}{(t.paren)(&format!("{count}{}", t.draft_articles))}</h2>
                 <ParseWarnings warnings=p.warnings.clone()/>
                 {amendment}
                 <DraftContents parsed=p.clone()/>
@@ -125,7 +125,7 @@ fn Editor(data: DraftEditorData, action: ServerAction<SaveDraftVersion>) -> impl
         .clone()
         .map(|a| view! { <PairingTable a s=s.clone()/> });
     view! {
-        <p class="lead">{t.op_about}"："<a href=format!("/staff/solicitations/{id}")>{data.solicitation.title.clone()}</a></p>
+        <p class="lead">{t.op_about}{crate::i18n::t().colon}<a href=format!("/staff/solicitations/{id}")>{data.solicitation.title.clone()}</a></p>
         <p class="hint">{t.draft_lead}</p>
         <ErrorSummary errors=s.errors.clone() labels/>
         <ActionForm action=action attr:class="form">

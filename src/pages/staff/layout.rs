@@ -34,7 +34,7 @@ fn StaffNav(user: StaffUser) -> impl IntoView {
                     {can(Permission::ReadAuditLog).then(|| view! { <li><a href="/staff/audit">{t.staff_audit}</a></li> })}
                 </ul>
             </nav>
-            <p class="who">{t.signed_in_as}"："{user.display_name}" ("{user.username}")"</p>
+            <p class="who">{t.signed_in_as}{crate::i18n::t().colon}{user.display_name}" ("{user.username}")"</p>
             <ActionForm action=logout attr:class="inline">
                 <button type="submit" class="secondary">{t.logout}</button>
             </ActionForm>

@@ -7,10 +7,7 @@ use crate::components::{
     feedback::{ErrorView, Notice},
     pager::Pager,
 };
-use crate::domain::{
-    notification::{Notice as Message, HOW},
-    time::format_datetime_zh,
-};
+use crate::domain::notification::{Notice as Message, HOW};
 use crate::i18n::t;
 use crate::pages::{loading, PageTitle};
 use leptos::prelude::*;
@@ -34,22 +31,22 @@ fn Letter(n: Message, action: ServerAction<MarkDelivered>) -> impl IntoView {
         <article class="card notice-letter">
             <h2>{n.subject.clone()}</h2>
             <p class="hint">
-                {(t.nt_status)(&n.status)}" · "{format_datetime_zh(n.updated_at)}" · "
+                {(t.nt_status)(&n.status)}" · "{crate::i18n::datetime(n.updated_at)}" · "
                 {if n.opinion_id > 0 {
                     view! { <a href=format!("/staff/opinions/{}", n.opinion_id)>{n.code.clone()}</a> }.into_any()
                 } else {
                     view! { <span class="code">{n.code.clone()}</span> }.into_any()
                 }}
             </p>
-            <p>{t.nt_to}"："{n.name.clone()}" "{n.phone.clone()}" "{n.email.clone()}</p>
+            <p>{t.nt_to}{crate::i18n::t().colon}{n.name.clone()}" "{n.phone.clone()}" "{n.email.clone()}</p>
             <p class="pre">{n.body.clone()}</p>
             {(!n.last_error.is_empty()).then(|| view! { <p class="error">{n.last_error.clone()}</p> })}
             {match n.delivered_at {
                 Some(at) if n.delivered_note == "superseded" => view! {
-                    <p class="notice">{(t.nt_superseded)(&format_datetime_zh(at))}</p>
+                    <p class="notice">{(t.nt_superseded)(&crate::i18n::datetime(at))}</p>
                 }.into_any(),
                 Some(at) => view! {
-                    <p class="notice">{(t.nt_delivered)(&format_datetime_zh(at), &n.delivered_by, (t.nt_how)(&n.delivered_note))}</p>
+                    <p class="notice">{(t.nt_delivered)(&crate::i18n::datetime(at), &n.delivered_by, (t.nt_how)(&n.delivered_note))}</p>
                 }.into_any(),
                 None => view! {
                     <ActionForm action=action attr:class="inline no-print">

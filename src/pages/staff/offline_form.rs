@@ -31,7 +31,7 @@ fn OfflineForm(data: OpinionFormData, action: ServerAction<EnterOfflineOpinion>)
         .collect();
     let back = format!("/staff/solicitations/{}", sol.id);
     view! {
-        <p class="lead">{t.op_about}"："<a href=back.clone()>{sol.title.clone()}</a></p>
+        <p class="lead">{t.op_about}{crate::i18n::t().colon}<a href=back.clone()>{sol.title.clone()}</a></p>
         <p class="hint">{t.off_lead}</p>
         {(!s.value("registration_code").is_empty()).then(|| view! {
             <p class="notice">{(t.cs.from_registration)(&s.value("registration_code"))}</p>

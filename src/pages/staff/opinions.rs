@@ -15,7 +15,6 @@ use crate::components::{
 use crate::domain::moderation::{QueueFilter, Sort};
 use crate::domain::opinion::{Channel, Identity, OpinionStatus};
 use crate::domain::policy::Permission;
-use crate::domain::time::format_date_zh;
 use crate::i18n::t;
 use crate::pages::{id_param, loading, PageTitle};
 use leptos::prelude::*;
@@ -128,10 +127,10 @@ fn QueueView(d: QueueData, action: ServerAction<Moderate>) -> impl IntoView {
                 <td><a href=format!("/staff/opinions/{}", o.id)>{o.code.clone()}</a></td>
                 <td data-label=t.op_about>{o.solicitation_title.clone()}
                     {(!o.target_label.is_empty()).then(|| format!(" · {}", o.target_label))}
-                    {o.target_now.clone().map(|n| view! { " "<span class="hint">"（"{n}"）"</span> })}</td>
+                    {o.target_now.clone().map(|n| view! { " "<span class="hint">{(crate::i18n::t().paren)(&n)}</span> })}</td>
                 <td data-label=t.op_content>{o.excerpt.clone()}</td>
                 <td data-label=t.op_name>{o.name.clone()}" "<span class="phone">{o.phone_masked.clone()}</span></td>
-                <td data-label=t.op_channel>{(t.channel)(o.channel)}" · "{format_date_zh(&o.received_on)}</td>
+                <td data-label=t.op_channel>{(t.channel)(o.channel)}" · "{crate::i18n::date(&o.received_on)}</td>
                 <td data-label=t.op_status>{(t.opinion_status)(o.status)}</td>
             </tr>
         }
@@ -275,8 +274,8 @@ pub fn StaffOpinionPage() -> impl IntoView {
                             {offline.then(|| view! {
                                 <section class="slip" aria-labelledby="slip-title">
                                     <h2 id="slip-title">{t.op_slip_title}</h2>
-                                    <p>{t.op_code}"："<strong class="code">{v.code.clone()}</strong></p>
-                                    <p>{t.op_private_link}"："<span class="private-link" data-path=link.clone()>{link.clone()}</span></p>
+                                    <p>{t.op_code}{crate::i18n::t().colon}<strong class="code">{v.code.clone()}</strong></p>
+                                    <p>{t.op_private_link}{crate::i18n::t().colon}<span class="private-link" data-path=link.clone()>{link.clone()}</span></p>
                                     <p class="hint">{t.op_slip_lead}</p>
                                     <p class="no-print"><button type="button" class="secondary" onclick=crate::components::scripts::PRINT>{t.op_print}</button></p>
                                 </section>
@@ -288,7 +287,7 @@ pub fn StaffOpinionPage() -> impl IntoView {
                                 <dt>{t.op_about}</dt><dd><a href=format!("/staff/solicitations/{}", v.solicitation_id)>{v.solicitation_title.clone()}</a></dd>
                                 {(!v.target_label.is_empty()).then(|| view! { <dt>{t.op_target}</dt><dd>{v.target_label.clone()}</dd> })}
                                 <dt>{t.op_channel}</dt><dd>{(t.channel)(v.channel)}</dd>
-                                <dt>{t.op_received_on}</dt><dd>{format_date_zh(&v.received_on)}</dd>
+                                <dt>{t.op_received_on}</dt><dd>{crate::i18n::date(&v.received_on)}</dd>
                                 {d.entered_by.clone().map(|n| view! { <dt>{t.op_entered_by}</dt><dd>{n}</dd> })}
                                 <dt>{t.op_publish}</dt><dd>{if d.publish_ok { t.op_publish_yes } else { t.op_publish_no }}</dd>
                             </dl>

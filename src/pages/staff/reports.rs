@@ -15,7 +15,6 @@ use crate::components::{
 use crate::domain::form::FormState;
 use crate::domain::moderation::OUTCOMES;
 use crate::domain::report::{Report, ReportItem, ReportStatus, HANDLING, SUMMARY};
-use crate::domain::time::format_date_zh;
 use crate::i18n::{report_row_label, report_sources, report_subtitle, t};
 use crate::pages::{id_param, loading, PageTitle};
 use leptos::prelude::*;
@@ -129,8 +128,8 @@ fn Annex(report: Report) -> impl IntoView {
                             <td>{o.code.clone()}</td>
                             <td data-label=t.rep_col_article>{if o.target_label.is_empty() { t.rep_whole.to_string() } else { o.target_label.clone() }}</td>
                             <td data-label=t.op_content class="pre">{o.content.clone()}
-                                {(!o.suggestion.is_empty()).then(|| format!("\n{}：{}", t.op_suggestion, o.suggestion))}</td>
-                            <td data-label=t.op_channel>{(t.channel)(o.channel)}" · "{format_date_zh(&o.received_on)}</td>
+                                {(!o.suggestion.is_empty()).then(|| format!("\n{}{}{}", t.op_suggestion, crate::i18n::t().colon, o.suggestion))}</td>
+                            <td data-label=t.op_channel>{(t.channel)(o.channel)}" · "{crate::i18n::date(&o.received_on)}</td>
                             <td data-label=t.op_street>{o.street.clone()}</td>
                             <td data-label=t.op_identity>{(t.identity)(o.identity)}</td>
                             {personal.then(|| view! {
@@ -158,10 +157,10 @@ fn ReportEditor(
     let (id_refresh, id_save, id_send) = (r.id.to_string(), r.id.to_string(), r.id.to_string());
     let form = d.form.clone().unwrap_or_default();
     let exports = [
-        ("docx", "Word（.docx）"),
-        ("xlsx", "Excel（.xlsx）"),
+        ("docx", "Word (.docx)"),
+        ("xlsx", "Excel (.xlsx)"),
         ("csv", "CSV"),
-        ("annex.csv", "CSV（附件）"),
+        ("annex.csv", crate::i18n::t().export_annex_csv),
     ];
     let draft = r.status == ReportStatus::Draft;
     // Problems of the row fields (`summary-3`) named with their row: "第三条的意见摘要最多……".
@@ -184,7 +183,7 @@ fn ReportEditor(
         let row = r.items.get(i).map(report_row_label).unwrap_or_default();
         row_errors.push((
             format!("#{}", field_id(field)),
-            (t.problem)(&format!("{row}的{what}"), p),
+            (t.problem)(&(crate::i18n::t().of_row)(&row, what), p),
         ));
         other_errors.0.remove(field);
     }
@@ -203,11 +202,11 @@ fn ReportEditor(
             <section class="report-item" aria-labelledby=format!("row-{i}")>
                 <h3 id=format!("row-{i}")>{report_row_label(item)}" · "{(t.rep_count)(item.opinions)}" · "{t.rep_col_people}" "{item.people}</h3>
                 {(!item.article_text.is_empty()).then(|| view! { <p class="pre article-text">{item.article_text.clone()}</p> })}
-                <p class="hint">{t.rep_col_sources}"："{report_sources(item)}</p>
+                <p class="hint">{t.rep_col_sources}{crate::i18n::t().colon}{report_sources(item)}</p>
                 <input type="hidden" name="targets[]" value=item.target.clone()/>
-                <RowField name=summary_name list="summaries[]" label=format!("{}的{}", report_row_label(item), t.rep_col_summary)
+                <RowField name=summary_name list="summaries[]" label=(t.of_row)(&report_row_label(item), t.rep_col_summary)
                     value=summary problem=summary_problem max=SUMMARY.max/>
-                <RowField name=handling_name list="handlings[]" label=format!("{}的{}", report_row_label(item), t.rep_col_handling)
+                <RowField name=handling_name list="handlings[]" label=(t.of_row)(&report_row_label(item), t.rep_col_handling)
                     value=handling problem=handling_problem max=HANDLING.max/>
             </section>
         }
@@ -217,7 +216,7 @@ fn ReportEditor(
         <p>{report_subtitle(&r)}</p>
         <p class="hint">{if r.with_personal { t.rep_personal_yes } else { t.rep_personal_no }}</p>
         <nav class="exports" aria-label=t.rep_export>
-            <span>{t.rep_export}"："</span>
+            <span>{t.rep_export}{crate::i18n::t().colon}</span>
             {exports.into_iter().map(|(f, label)| view! {
                 <a href=format!("/staff/reports/{}/export/{f}", r.id) rel="external" download="">{label}</a>
             }).collect_view()}
@@ -291,11 +290,11 @@ fn FeedbackRow(
         .iter()
         .map(|(s, n)| format!("{} {n}", (t.opinion_status)(*s)))
         .collect::<Vec<_>>()
-        .join("、");
+        .join(crate::i18n::t().list_sep);
     view! {
         <section class="report-item">
             <h3>{report_row_label(&item)}" · "{(t.rep_count)(item.opinions)}</h3>
-            {(!recorded.is_empty()).then(|| view! { <p>{t.fb_outcome}"："{recorded}</p> })}
+            {(!recorded.is_empty()).then(|| view! { <p>{t.fb_outcome}{crate::i18n::t().colon}{recorded}</p> })}
             {if item.awaiting_feedback == 0 {
                 view! { <p class="hint">{t.fb_done_all}</p> }.into_any()
             } else {
@@ -330,7 +329,7 @@ fn FeedbackChoices(form: Option<FormState>, target: String, row: String) -> impl
     let note_problem = s.problem("note").map(|p| (t.problem)(t.mod_note, &p));
     view! {
         <fieldset class="actions">
-            <legend>{format!("{row}的{}", t.fb_outcome)}</legend>
+            <legend>{(t.of_row)(&row, t.fb_outcome)}</legend>
             {action_problem.map(|m| view! { <p class="error">{m}</p> })}
             {OUTCOMES.iter().map(|o| {
                 let id = format!("f-{}-{key}", o.code());

@@ -7,7 +7,7 @@ use crate::components::{
     feedback::{ErrorView, Notice},
     solicitation::phase_text,
 };
-use crate::domain::{policy::Permission, time::format_datetime_zh};
+use crate::domain::policy::Permission;
 use crate::i18n::t;
 use crate::pages::{id_param, loading, PageTitle};
 use leptos::prelude::*;
@@ -85,7 +85,7 @@ pub fn StaffSolicitationPage() -> impl IntoView {
                     Ok(s) => {
                         let id = s.summary.id;
                         let versions = s.versions.iter().map(|v| view! {
-                            <li>{v.label.clone()}" · "{v.article_count}{t.draft_articles}" · "{format_datetime_zh(v.created_at)}</li>
+                            <li>{v.label.clone()}" · "{v.article_count}{t.draft_articles}" · "{crate::i18n::datetime(v.created_at)}</li>
                         }).collect_view();
                         view! {
                             <PageTitle text=s.summary.title.clone()/>

@@ -2,7 +2,6 @@
 
 use crate::api::stories::staff_list_stories;
 use crate::components::feedback::ErrorView;
-use crate::domain::time::format_date_zh;
 use crate::i18n::{story_kind, t};
 use crate::pages::{loading, PageTitle};
 use leptos::prelude::*;
@@ -34,7 +33,7 @@ pub fn StaffStoriesPage() -> impl IntoView {
                                         <tr>
                                             <td><a href=format!("/staff/stories/{}", s.id)>{s.title}</a></td>
                                             <td data-label=t.story_field_kind>{story_kind(s.kind)}</td>
-                                            <td data-label=t.story_field_date>{format_date_zh(&s.published_on)}</td>
+                                            <td data-label=t.story_field_date>{crate::i18n::date(&s.published_on)}</td>
                                             <td data-label=t.status>{if s.is_published { t.published } else { t.unpublished }}</td>
                                             <td><a href=format!("/staff/stories/{}/edit", s.id)>{t.edit}</a></td>
                                         </tr>

@@ -42,7 +42,7 @@ pub fn StaffStoryPage() -> impl IntoView {
                         view! {
                             <PageTitle text=format!("{}: {}", t.preview, s.title)/>
                             <div class="toolbar">
-                                <p>{t.status}"："<strong>{if s.is_published { t.published } else { t.unpublished }}</strong></p>
+                                <p>{t.status}{crate::i18n::t().colon}<strong>{if s.is_published { t.published } else { t.unpublished }}</strong></p>
                                 <a class="button secondary" href=format!("/staff/stories/{id}/edit")>{t.edit}</a>
                                 <ActionForm action=publish attr:class="inline">
                                     <input type="hidden" name="id" value=id.clone()/>

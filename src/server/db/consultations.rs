@@ -8,7 +8,7 @@ use crate::domain::consultation::{
     reg_phase, Consultation, ConsultationSummary, Kind, NewConsultation, NewRegistration, RegPhase,
     RegStatus, RegistrationRow, RegistrationView, Status,
 };
-use crate::domain::time::{clock_time, format_datetime_zh};
+use crate::domain::time::clock_time;
 use sqlx::AnyConnection;
 
 const SUMMARY_COLS: &str = "c.id, c.kind, c.title, c.topic, c.station_id, \
@@ -91,6 +91,24 @@ pub async fn list_public(
     .bind(from)
     .bind(to)
     .bind(now)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// Sessions the public may see (all but drafts), newest first by id, from the one before
+/// session `before` (none: from the newest): for the open API's cursor.
+pub async fn public_page(
+    db: &Db,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<ConsultationSummary>, sqlx::Error> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLS} {SUMMARY_FROM} WHERE c.status <> 'draft' AND c.id < $1 \
+         ORDER BY c.id DESC LIMIT $2"
+    ))
+    .bind(before.unwrap_or(i64::MAX))
+    .bind(limit)
     .fetch_all(&db.pool)
     .await?;
     Ok(rows.into_iter().map(Into::into).collect())
@@ -356,7 +374,7 @@ pub async fn update(
         );
     if c.status == Status::Cancelled && old_status != Status::Cancelled.code() {
         let body =
-            (t.cs.msg_cancelled_body)(&c.title, &format_datetime_zh(c.starts_at), cancel_reason);
+            (t.cs.msg_cancelled_body)(&c.title, &crate::i18n::datetime(c.starts_at), cancel_reason);
         tell_all(
             &mut tx,
             id,
@@ -375,7 +393,7 @@ pub async fn update(
             };
             let when = format!(
                 "{}–{}",
-                format_datetime_zh(c.starts_at),
+                crate::i18n::datetime(c.starts_at),
                 clock_time(c.ends_at)
             );
             let body = (t.cs.msg_changed_body)(&c.title, &when, place);
@@ -677,7 +695,7 @@ async fn promote(tx: &mut AnyConnection, id: i64, now: i64) -> Result<usize, sql
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        let body = (t.cs.msg_promoted_body)(&title, &format_datetime_zh(starts_at));
+        let body = (t.cs.msg_promoted_body)(&title, &crate::i18n::datetime(starts_at));
         message(
             tx,
             "session_promoted",
@@ -751,7 +769,7 @@ pub async fn queue_reminders(db: &Db, now: i64) -> Result<u64, sqlx::Error> {
     let mut n = 0;
     for (reg, title, starts_at, address, link) in rows {
         let place = if address.is_empty() { link } else { address };
-        let body = (t.cs.msg_reminder_body)(&title, &format_datetime_zh(starts_at), &place);
+        let body = (t.cs.msg_reminder_body)(&title, &crate::i18n::datetime(starts_at), &place);
         let mut conn = db.pool.acquire().await?;
         message(
             &mut conn,

@@ -8,7 +8,6 @@ use crate::domain::deputy::{
     Appointment, AppointmentStatus, DeclineReason, Deputy, Handling, Level, MeetingSummary,
     NewBooking, NewDeputy, NewSlot, Slot,
 };
-use crate::domain::time::format_datetime_zh;
 use sqlx::AnyConnection;
 
 #[derive(sqlx::FromRow)]
@@ -262,7 +261,7 @@ pub async fn add_slot(
         "deputy.add_slot",
         "deputy",
         Some(deputy),
-        &format_datetime_zh(s.starts_at),
+        &crate::i18n::datetime(s.starts_at),
     )
     .await?;
     tx.commit().await?;
@@ -701,7 +700,7 @@ async fn appointment_text(
     .bind(id)
     .fetch_one(&mut *tx)
     .await?;
-    let when = starts_at.map(format_datetime_zh).unwrap_or(preferred);
+    let when = starts_at.map(crate::i18n::datetime).unwrap_or(preferred);
     Ok((crate::i18n::t().dp.msg_body)(&deputy, &when, message))
 }
 

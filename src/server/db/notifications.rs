@@ -46,6 +46,8 @@ pub struct Due {
     pub status: String,
     pub title: String,
     pub note: Option<String>,
+    /// The language the resident used.
+    pub lang: String,
 }
 
 /// Claims up to `limit` messages due at `now`: each is pushed `lease_ms` into the future first,
@@ -78,7 +80,7 @@ pub async fn claim_due(
             continue;
         }
         let due: Option<Due> = sqlx::query_as(
-            "SELECT n.id, o.tracking_code AS code, o.access_key, o.email, o.status, s.title, \
+            "SELECT n.id, o.tracking_code AS code, o.access_key, o.email, o.status, s.title, o.lang, \
              (SELECT e.note FROM opinion_events e WHERE e.opinion_id = o.id AND e.visible = 1 \
               ORDER BY e.at DESC, e.id DESC LIMIT 1) AS note \
              FROM notifications n JOIN opinions o ON o.id = n.opinion_id \

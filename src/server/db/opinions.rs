@@ -157,6 +157,11 @@ async fn try_submit(
     source: &Source,
 ) -> Result<Receipt, SubmitError> {
     let now = now_ms();
+    // The language of later messages: the resident's own online, the site's for what staff enter.
+    let lang = match source {
+        Source::Online { .. } => crate::i18n::current(),
+        Source::Offline { .. } => crate::i18n::Locale::default(),
+    };
     let mut tx = db.begin_write().await?;
     // Written first, so that on SQLite the transaction takes the write lock before it reads.
     if let Source::Online {
@@ -210,9 +215,9 @@ async fn try_submit(
         "INSERT INTO opinions (tracking_code, access_key, submit_key, solicitation_id, \
          draft_version_id, target, target_label, content, suggestion, reason, name, phone, street, \
          community, identity, publish_ok, privacy_version, channel, received_on, entered_by, \
-         status, created_at, updated_at, station_id, email) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
-         $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'pending', $21, $21, \
-         COALESCE((SELECT station_id FROM accounts WHERE id = $20), {STATION_OF_STREET}), $22) \
+         status, created_at, updated_at, station_id, email, lang) VALUES ($1, $2, $3, $4, $5, $6, \
+         $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'pending', $21, $21, \
+         COALESCE((SELECT station_id FROM accounts WHERE id = $20), {STATION_OF_STREET}), $22, $23) \
          RETURNING id"
     ))
     .bind(&code)
@@ -237,6 +242,7 @@ async fn try_submit(
     .bind(staff_id)
     .bind(now)
     .bind(&o.email)
+    .bind(lang.tag())
     .fetch_one(&mut *tx)
     .await?;
     sqlx::query(

@@ -401,57 +401,60 @@ pub async fn source(db: &Db, version_id: i64) -> Result<Option<String>, sqlx::Er
 /// One published opinion with the version of the draft it was given on (id 0 and an empty
 /// label: none).
 pub struct PublishedRow {
+    pub id: i64,
     pub version_id: i64,
     pub version_label: String,
     pub opinion: PublishedOpinion,
 }
 
-/// Accepted opinions whose authors allowed publication, without names, oldest first: the first
-/// `limit` of them for the call's page, all of them for open data.
+/// Accepted opinions whose authors allowed publication, without names, oldest first, from the
+/// one after opinion `after` (0: from the first): the first `limit` of them for the call's page
+/// and the open API, all of them for open data.
 pub async fn published_opinions(
     db: &Db,
     solicitation_id: i64,
+    after: i64,
     limit: Option<i64>,
 ) -> Result<Vec<PublishedRow>, sqlx::Error> {
-    #[allow(clippy::type_complexity)]
-    let rows: Vec<(i64, String, String, String, String, String, String, String)> =
-        sqlx::query_as(&format!(
-            "SELECT COALESCE(o.draft_version_id, 0), COALESCE(v.label, ''), o.target, \
-             o.target_label, o.content, o.suggestion, o.identity, o.received_on FROM opinions o \
-             LEFT JOIN draft_versions v ON v.id = o.draft_version_id \
-             WHERE o.solicitation_id = $1 AND o.publish_ok = 1 AND o.status IN {ACCEPTED_SQL} \
-             ORDER BY o.id{}",
-            limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default()
-        ))
-        .bind(solicitation_id)
-        .fetch_all(&db.pool)
-        .await?;
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        version_id: i64,
+        version_label: String,
+        target: String,
+        target_label: String,
+        content: String,
+        suggestion: String,
+        identity: String,
+        received_on: String,
+    }
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "SELECT o.id, COALESCE(o.draft_version_id, 0) AS version_id, \
+         COALESCE(v.label, '') AS version_label, o.target, o.target_label, o.content, \
+         o.suggestion, o.identity, o.received_on FROM opinions o \
+         LEFT JOIN draft_versions v ON v.id = o.draft_version_id \
+         WHERE o.solicitation_id = $1 AND o.id > $2 AND o.publish_ok = 1 \
+         AND o.status IN {ACCEPTED_SQL} ORDER BY o.id{}",
+        limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default()
+    ))
+    .bind(solicitation_id)
+    .bind(after)
+    .fetch_all(&db.pool)
+    .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(
-                version_id,
-                version_label,
-                target,
-                target_label,
-                content,
-                suggestion,
-                identity,
-                received_on,
-            )| {
-                PublishedRow {
-                    version_id,
-                    version_label,
-                    opinion: PublishedOpinion {
-                        target,
-                        target_label,
-                        content,
-                        suggestion,
-                        identity: Identity::from_code(&identity).unwrap_or(Identity::Other),
-                        received_on,
-                    },
-                }
+        .map(|r| PublishedRow {
+            id: r.id,
+            version_id: r.version_id,
+            version_label: r.version_label,
+            opinion: PublishedOpinion {
+                target: r.target,
+                target_label: r.target_label,
+                content: r.content,
+                suggestion: r.suggestion,
+                identity: Identity::from_code(&r.identity).unwrap_or(Identity::Other),
+                received_on: r.received_on,
             },
-        )
+        })
         .collect())
 }

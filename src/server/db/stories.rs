@@ -128,6 +128,26 @@ pub async fn list_published(
     })
 }
 
+/// Published stories (of `kind` when given), newest first by id, from the one before story
+/// `before` (none: from the newest): for the open API's cursor.
+pub async fn published_page(
+    db: &Db,
+    kind: Option<StoryKind>,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<StorySummary>, sqlx::Error> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(&format!(
+        "SELECT {SUMMARY_COLS} FROM stories WHERE is_published = 1 \
+         AND ($1 IS NULL OR kind = $1) AND id < $2 ORDER BY id DESC LIMIT $3"
+    ))
+    .bind(kind.map(StoryKind::code))
+    .bind(before.unwrap_or(i64::MAX))
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
 /// A published story by its URL slug.
 pub async fn get_published(db: &Db, slug: &str) -> Result<Option<Story>, sqlx::Error> {
     let row: Option<StoryRow> = sqlx::query_as(&format!(
