@@ -210,9 +210,24 @@ pub fn App() -> impl IntoView {
 fn LanguageSwitch() -> impl IntoView {
     use crate::i18n::{current, Locale};
     // Rendered on the server only (it is no island): the request's own address.
+    // A form brought back with what someone typed (`draft=`) is not carried into the link: the
+    // page in the other language opens afresh.
     #[cfg(feature = "ssr")]
     let here = use_context::<http::request::Parts>()
-        .and_then(|p| p.uri.path_and_query().map(|pq| pq.as_str().to_string()))
+        .map(|p| {
+            let kept: Vec<&str> = p
+                .uri
+                .query()
+                .unwrap_or("")
+                .split('&')
+                .filter(|q| !q.is_empty() && !q.starts_with("draft="))
+                .collect();
+            if kept.is_empty() {
+                p.uri.path().to_string()
+            } else {
+                format!("{}?{}", p.uri.path(), kept.join("&"))
+            }
+        })
         .unwrap_or_else(|| "/".into());
     #[cfg(not(feature = "ssr"))]
     let here = String::from("/");

@@ -240,5 +240,13 @@ async fn everything_reads_in_english(db: Db) {
     assert!(page
         .body
         .contains("href=\"/lang/zh-CN?back=%2Fstories%3Fpage%3D1\""));
+    // A form brought back with what someone typed is not carried into the switch's link.
+    let page = app
+        .get_with("/staff/login?draft=i%3Aattacker&next=%2Fstaff", &en, None)
+        .await;
+    assert!(!page.body.contains("attacker"));
+    assert!(page
+        .body
+        .contains("href=\"/lang/zh-CN?back=%2Fstaff%2Flogin%3Fnext%3D%252Fstaff\""));
 }
 on_both!(english, everything_reads_in_english);

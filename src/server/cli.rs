@@ -134,7 +134,17 @@ async fn run(command: Command, config: Config) -> Result<(), String> {
                     println!("未载入演示内容：数据库里已经有账号或案例故事，原有数据保持不变。")
                 }
                 Some(password) => {
-                    println!("演示内容已载入：两个联系点、三篇案例故事和一个管理员账号。");
+                    let [stations, calls, versions, opinions, sessions, registrations, deputies, appointments, stories] =
+                        seed::loaded(&db)
+                            .await
+                            .map_err(|e| format!("演示内容已载入，但清点失败：{e}"))?
+                            .counts;
+                    println!(
+                        "演示内容已载入：{stations} 个联系点，{calls} 次征求意见（草案 {versions} 个版本，\
+                         意见 {opinions} 条），{sessions} 场协商活动（报名 {registrations} 人），\
+                         {deputies} 位人大代表（预约 {appointments} 次），{stories} 篇案例报道，\
+                         以及一个管理员账号。"
+                    );
                     println!("管理员账号  用户名 admin  密码 {password}");
                     println!("（密码只显示这一次，请妥善保存。登录地址 /staff/login）");
                 }

@@ -54,6 +54,36 @@ const STORIES: [DemoStory; 3] = [
     },
 ];
 
+/// What the database holds after loading the demo: stations, calls for opinions, versions of
+/// their drafts, opinions, sessions, registrations, deputies, appointments and stories.
+pub struct Loaded {
+    pub counts: [i64; 9],
+}
+
+/// Counts what [`demo`] loaded, for the command's report.
+pub async fn loaded(db: &db::Db) -> Result<Loaded, sqlx::Error> {
+    let mut counts = [0; 9];
+    for (i, table) in [
+        "stations",
+        "solicitations",
+        "draft_versions",
+        "opinions",
+        "consultations",
+        "registrations",
+        "deputies",
+        "appointments",
+        "stories",
+    ]
+    .iter()
+    .enumerate()
+    {
+        counts[i] = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(&db.pool)
+            .await?;
+    }
+    Ok(Loaded { counts })
+}
+
 /// Loads the demo content when the database has no accounts and no stories. Returns the admin's
 /// generated password, or `None` when the database already had content (nothing is changed).
 pub async fn demo(db: &db::Db) -> Result<Option<String>, sqlx::Error> {
