@@ -6,11 +6,11 @@
 
 mod common;
 
-use common::fixtures::{deputy, moderate, opinion, setup, story, submit_opinion};
+use common::fixtures::{deputy, moderate, opinion, setup, story, submit_opinion, unpublished_call};
 use common::{config_with, start, start_with};
 use minyi::domain::consultation::{Kind as SessionKind, NewConsultation, Status as SessionStatus};
 use minyi::domain::moderation::{Action, RejectReason};
-use minyi::domain::solicitation::{NewSolicitation, Stage, Status};
+
 use minyi::domain::time::DAY_MS;
 use minyi::server::db::{self, Db};
 use serde_json::Value;
@@ -112,23 +112,7 @@ async fn the_api_shows_what_is_public_as_documented(db: Db) {
     )
     .await;
     let hidden_story = story(&db, s.clerk, "甲乙草稿", "甲乙只在草稿里。", "draft", false).await;
-    let now = db::now_ms();
-    let hidden = NewSolicitation {
-        title: "尚未发布的戊己征集".into(),
-        stage: Stage::Drafting,
-        issuer: "区人大常委会".into(),
-        explanation_md: "戊己的说明".into(),
-        questions: Vec::new(),
-        opens_at: now - DAY_MS,
-        closes_at: now + DAY_MS,
-        status: Status::Draft,
-        outcome_md: String::new(),
-        station_ids: Vec::new(),
-    };
-    let hidden_call =
-        db::solicitations::save(&db, None, None, &hidden, "<p>戊己的说明</p>", "", s.clerk)
-            .await
-            .unwrap();
+    let hidden_call = unpublished_call(&db, s.clerk).await;
     let shown_deputy = deputy(&db, "李红梅", "长期关注养老服务。", true).await;
     let hidden_deputy = deputy(&db, "午未代表", "没有公开的代表。", false).await;
     let shown_session = session(&db, s.clerk, "养老服务座谈会", SessionStatus::Published).await;

@@ -4,12 +4,11 @@
 
 mod common;
 
-use common::fixtures::{deputy, moderate, opinion, setup, story, submit_opinion};
+use common::fixtures::{deputy, moderate, opinion, setup, story, submit_opinion, unpublished_call};
 use common::start;
 use minyi::domain::moderation::{Action, QueueFilter, RejectReason};
 use minyi::domain::search::{Kind, Params};
-use minyi::domain::solicitation::{NewSolicitation, Stage, Status};
-use minyi::domain::time::DAY_MS;
+
 use minyi::server::db::{self, moderation::Scope, Db};
 
 /// How many results the page lists.
@@ -38,22 +37,7 @@ async fn search_finds_what_is_public_and_nothing_else(db: Db) {
         false,
     )
     .await;
-    let now = db::now_ms();
-    let hidden = NewSolicitation {
-        title: "尚未发布的戊己征集".into(),
-        stage: Stage::Drafting,
-        issuer: "区人大常委会".into(),
-        explanation_md: "戊己的说明".into(),
-        questions: Vec::new(),
-        opens_at: now - DAY_MS,
-        closes_at: now + DAY_MS,
-        status: Status::Draft,
-        outcome_md: String::new(),
-        station_ids: Vec::new(),
-    };
-    db::solicitations::save(&db, None, None, &hidden, "<p>戊己的说明</p>", "", s.clerk)
-        .await
-        .unwrap();
+    unpublished_call(&db, s.clerk).await;
     deputy(&db, "李红梅", "长期关注养老服务和社区助餐。", true).await;
     deputy(&db, "午未代表", "没有公开的代表。", false).await;
 

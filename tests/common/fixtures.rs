@@ -174,3 +174,23 @@ pub async fn deputy(db: &Db, name: &str, intro: &str, published: bool) -> i64 {
     };
     db::deputies::save(db, None, 0, &d, 1).await.unwrap()
 }
+
+/// A call still being drafted (not published), 尚未发布的戊己征集, by `clerk`; its id.
+pub async fn unpublished_call(db: &Db, clerk: i64) -> i64 {
+    let now = db::now_ms();
+    let hidden = NewSolicitation {
+        title: "尚未发布的戊己征集".into(),
+        stage: Stage::Drafting,
+        issuer: "区人大常委会".into(),
+        explanation_md: "戊己的说明".into(),
+        questions: Vec::new(),
+        opens_at: now - DAY_MS,
+        closes_at: now + DAY_MS,
+        status: Status::Draft,
+        outcome_md: String::new(),
+        station_ids: Vec::new(),
+    };
+    db::solicitations::save(db, None, None, &hidden, "<p>戊己的说明</p>", "", clerk)
+        .await
+        .unwrap()
+}
